@@ -53,7 +53,7 @@ vlarl_setup() {
     vlarl_log "installing Debian packages: $missing"
     vlarl_sudo apt-get update -q >/dev/null
     # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive vlarl_sudo apt-get install -y -q --no-install-recommends $missing >/dev/null \
+    DEBIAN_FRONTEND=noninteractive vlarl_sudo apt-get install -y -q $missing >/dev/null \
       || vlarl_die "apt-get install failed for: $missing"
   fi
   # Debian's libtorch links the generic libblas.so.3; point it at OpenBLAS (4-5x faster training steps).
