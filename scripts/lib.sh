@@ -71,6 +71,7 @@ vlarl_setup() {
 # CMake build of native/ (and kernels/); make itself skips what is up to date.
 vlarl_build_native() {
   local jobs; jobs=$(nproc 2>/dev/null || echo 2)
+  mkdir -p "$VLARL_BUILD/native"
   if [ ! -f "$VLARL_BUILD/native/CMakeCache.txt" ]; then
     vlarl_log "configuring native build"
     cmake -S "$VLARL_ROOT/native" -B "$VLARL_BUILD/native" -DCMAKE_BUILD_TYPE=Release ${VLARL_CMAKE_ARGS:-} >"$VLARL_BUILD/cmake-configure.log" 2>&1 \
