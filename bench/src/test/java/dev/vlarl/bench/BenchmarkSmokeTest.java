@@ -100,6 +100,9 @@ class BenchmarkSmokeTest {
     @Test
     void jmhHarnessRunsOneBenchmarkInProcess() throws RunnerException {
         // The annotation processor's generated code and BenchmarkList, run for a few ms.
+        // A JMH run elsewhere on the machine holds /tmp/jmh.lock; this tiny in-process run
+        // measures nothing, so it need not wait for it.
+        System.setProperty("jmh.ignoreLock", "true");
         Options opts = new OptionsBuilder()
                 .include(DowncallBenchmark.class.getName() + ".b02_ffm_noop$")
                 .forks(0)
