@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Each benchmark's state set up and every {@code @Benchmark} method invoked once, with its
@@ -110,6 +111,7 @@ class BenchmarkSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
                 .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
                 .build();
         var results = new Runner(opts).run();
         assertEquals(1, results.size());
