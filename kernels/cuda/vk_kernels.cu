@@ -239,7 +239,6 @@ vk_grpo_loss_kernel(const float* __restrict__ logits, const long long* __restric
                     if (log_probs) log_probs[t] = __int_as_float(0x7fc00000);
                 }
             } else {
-                zero_row = false;
                 const double inv_n = 1.0 / (double)(st->n_valid > 0 ? st->n_valid : 1);
                 float logp = row_get(z, per, (int)k) - logf(sum);
                 double log_ratio = (double)logp - (double)old_logp[t];
@@ -253,11 +252,12 @@ vk_grpo_loss_kernel(const float* __restrict__ logits, const long long* __restric
                 my_loss = fmax(pg_loss1, pg_loss2);
                 my_clip = pg_loss2 > pg_loss1;
                 double dlogp = (pg_loss1 >= pg_loss2 && !clamped) ? -adv * ratio * inv_n : 0.0;
+                zero_row = dlogp == 0.0;  // clipped, clamped or zero advantage: exactly +0
                 float cc = (float)(dlogp * (double)inv_t);
                 float cs = -cc / sum;
 #pragma unroll
                 for (int i = 0; i < VK_MAXPER; i++) {
-                    if (i < per) {
+                    if (i < per && !zero_row) {
                         int j = lane + 32 * i;
                         g[j] = e[i] * cs + (j == k ? cc : 0.0f);
                     }

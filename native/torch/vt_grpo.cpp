@@ -53,10 +53,13 @@ void check_temperature(float t) {
     if (!(t > 0.0f) || !std::isfinite(t)) throw InvalidArgument("temperature must be finite and > 0, got " + std::to_string(t));
 }
 
-void check_finite(const at::Tensor& logits) {
-    if (!at::isfinite(logits).all().item<bool>()) {
-        auto bad = (~at::isfinite(logits)).any(1).nonzero();
-        throw vt::NumericError("non-finite logit (NaN or Inf) in row " + std::to_string(bad[0][0].item<int64_t>()));
+// NaN or +-Inf in a row that is used (mask: the valid rows; undefined: every row) is
+// reported with the first such row, as the fused kernels do.
+void check_finite(const at::Tensor& logits, const at::Tensor& mask) {
+    at::Tensor bad = at::isfinite(logits).all(1).logical_not_();
+    if (mask.defined()) bad.logical_and_(mask);
+    if (bad.any().item<bool>()) {
+        throw vt::NumericError("non-finite logit (NaN or Inf) in row " + std::to_string(bad.nonzero()[0][0].item<int64_t>()));
     }
 }
 
@@ -73,6 +76,7 @@ int vg_sample(vt_tensor* logits_h, float temperature, vt_tensor* tokens_h, vt_te
         const int64_t T = logits.size(0);
         check_vec(tokens, T, at::kLong, "tokens");
         at::NoGradGuard no_grad;
+        check_finite(logits, at::Tensor());
         Workspace& ws = workspace(logits);
         at::Tensor& z = scratch(ws.z, logits, logits.sizes(), at::kFloat);
         at::div_out(z, logits, temperature);
@@ -105,6 +109,7 @@ int vg_log_prob(vt_tensor* logits_h, vt_tensor* tokens_h, float temperature, vt_
         check_vec(tokens, T, at::kLong, "tokens");
         check_vec(lp, T, at::kFloat, "log_probs");
         at::NoGradGuard no_grad;
+        check_finite(logits, at::Tensor());
         Workspace& ws = workspace(logits);
         at::Tensor& z = scratch(ws.z, logits, logits.sizes(), at::kFloat);
         at::div_out(z, logits, temperature);
@@ -140,10 +145,8 @@ int vg_grpo_loss(vt_tensor* logits_h, vt_tensor* tokens_h, vt_tensor* old_logp_h
         if (!(clip_low >= 0.0f && clip_low < 1.0f && clip_high >= 0.0f))
             throw InvalidArgument("clip_low must be in [0, 1) and clip_high >= 0");
         if (loss_out == nullptr || clip_frac_out == nullptr) throw InvalidArgument("loss and clip_frac must not be NULL");
-        if (T > 0) {
-            auto valid_rows = mask.to(at::kBool);
-            check_finite(logits.index({valid_rows}));
-        }
+        const at::Tensor valid = mask.to(at::kBool);
+        check_finite(logits, valid);
 
         torch::AutoGradMode enable_grad(true);
         at::Tensor x = logits.detach().requires_grad_(true);
@@ -163,7 +166,7 @@ int vg_grpo_loss(vt_tensor* logits_h, vt_tensor* tokens_h, vt_tensor* old_logp_h
         if (log_probs_h != nullptr) {
             at::Tensor& lp = vt::unwrap(log_probs_h);
             check_vec(lp, T, at::kFloat, "log_probs");
-            lp.copy_(log_prob.detach() * m);
+            lp.copy_(log_prob.detach().masked_fill(valid.logical_not(), 0.0f));
         }
         *loss_out = loss.item<double>();
         *clip_frac_out = clip_frac.item<double>();
