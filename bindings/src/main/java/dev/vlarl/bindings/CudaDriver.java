@@ -57,6 +57,8 @@ public final class CudaDriver {
 
         private static String probe() {
             try {
+                // load the library first, so that a missing driver is a message, not a failed class init
+                NativeLibraries.system("the CUDA driver library (NVIDIA driver)", "libcuda.so.1", "libcuda.so");
                 int r = cuInit(0);
                 if (r != CUDA_SUCCESS) return "cuInit failed: " + errorString(r);
                 try (Arena a = Arena.ofConfined()) {

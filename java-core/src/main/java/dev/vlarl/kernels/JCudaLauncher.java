@@ -34,14 +34,27 @@ final class JCudaLauncher implements CudaLauncher {
     private final Pointer[] params = new Pointer[Kernel.values().length];
     private boolean closed;
 
-    /** Why JCuda cannot run here, or null. */
+    /** Why JCuda cannot run here, or null (probed once). */
     static String unavailableReason() {
-        try {
-            JCudaDriver.setExceptionsEnabled(false);
-            int r = JCudaDriver.cuInit(0);
-            return r == 0 ? null : "cuInit failed: " + errorString(r);
-        } catch (LinkageError e) {
-            return "JCuda's native library did not load (" + e + ")";
+        return Probe.REASON;
+    }
+
+    private static final class Probe {
+        static final String REASON = probe();
+
+        private static String probe() {
+            try {
+                JCudaDriver.setExceptionsEnabled(false);
+                int r = JCudaDriver.cuInit(0);
+                return r == 0 ? null : "cuInit failed: " + errorString(r);
+            } catch (LinkageError e) {
+                // JCuda's message holds nested stack traces; keep the line that names the cause
+                String msg = String.valueOf(e.getMessage());
+                for (String line : msg.split("\n")) {
+                    if (line.contains("libcuda") || line.contains("cannot open")) return "JCuda's JNI library did not load: " + line.trim();
+                }
+                return "JCuda's JNI library did not load: " + msg.lines().findFirst().orElse(e.toString());
+            }
         }
     }
 
