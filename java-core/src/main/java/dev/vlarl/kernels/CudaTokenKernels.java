@@ -17,9 +17,10 @@ import java.lang.foreign.ValueLayout;
  * from {@link CudaTensors#toDevice}). One warp per row; V must be a multiple of 32 and at
  * most 256.
  *
- * <p>Each call launches on the launcher's stream and then reads the small device-side
- * bookkeeping block back (one stream synchronisation) to report NaN/Inf rows and, for the
- * loss, the scalars. {@link #panama} launches through dev.vlarl.bindings.CudaDriver,
+ * <p>The {@link TokenKernels} methods launch on the launcher's stream and then read the
+ * small device-side bookkeeping block back (one stream synchronisation) to report NaN/Inf
+ * rows and, for the loss, the scalars; the {@code *Async} variants only launch, and
+ * {@link #check()} does the read-back when the caller wants it. {@link #panama} launches through dev.vlarl.bindings.CudaDriver,
  * {@link #jcuda} through JCuda.
  */
 public final class CudaTokenKernels implements TokenKernels {
@@ -118,6 +119,12 @@ public final class CudaTokenKernels implements TokenKernels {
 
     @Override
     public void sample(Tensor logits, float temperature, long seed, long offset, Tensor tokens, Tensor logProbs) {
+        sampleAsync(logits, temperature, seed, offset, tokens, logProbs);
+        finish("sample");
+    }
+
+    /** {@link #sample} without waiting: launches only; errors surface at the next {@link #check()}. */
+    public void sampleAsync(Tensor logits, float temperature, long seed, long offset, Tensor tokens, Tensor logProbs) {
         Checks.logits(logits);
         long t = logits.size(0);
         Checks.vector(tokens, t, DType.INT64, "tokens");
@@ -138,11 +145,16 @@ public final class CudaTokenKernels implements TokenKernels {
             launcher.arg(k, 8, stats);
             launcher.launch(k, grid(t), BLOCK);
         }
-        finish("sample");
     }
 
     @Override
     public void logProb(Tensor logits, Tensor tokens, float temperature, Tensor logProbs) {
+        logProbAsync(logits, tokens, temperature, logProbs);
+        finish("logProb");
+    }
+
+    /** {@link #logProb} without waiting. */
+    public void logProbAsync(Tensor logits, Tensor tokens, float temperature, Tensor logProbs) {
         Checks.logits(logits);
         long t = logits.size(0);
         Checks.vector(tokens, t, DType.INT64, "tokens");
@@ -161,11 +173,16 @@ public final class CudaTokenKernels implements TokenKernels {
             launcher.arg(k, 6, stats);
             launcher.launch(k, grid(t), BLOCK);
         }
-        finish("logProb");
     }
 
     @Override
     public GrpoLossResult grpoLoss(GrpoLossBatch b, GrpoLossConfig c, Tensor grad, Tensor logProbs) {
+        grpoLossAsync(b, c, grad, logProbs);
+        return check();
+    }
+
+    /** {@link #grpoLoss} without waiting: the gradient is ready in stream order; {@link #check()} reads the scalars. */
+    public void grpoLossAsync(GrpoLossBatch b, GrpoLossConfig c, Tensor grad, Tensor logProbs) {
         Checks.grad(grad, b.logits());
         long t = b.tokenCount();
         if (logProbs != null) Checks.vector(logProbs, t, DType.FLOAT32, "logProbs");
@@ -195,7 +212,14 @@ public final class CudaTokenKernels implements TokenKernels {
             launcher.arg(Kernel.GRPO_FINISH, 0, stats);
             launcher.launch(Kernel.GRPO_FINISH, 1, 1);
         }
-        finish("grpoLoss");
+    }
+
+    /**
+     * Waits for the last call's work, throws for flagged rows (NaN/Inf, token range) and
+     * returns the loss scalars of the last GRPO call (zeros after sample / logProb).
+     */
+    public GrpoLossResult check() {
+        finish("kernel");
         return new GrpoLossResult(host.get(ValueLayout.JAVA_DOUBLE, OFF_LOSS), host.get(ValueLayout.JAVA_DOUBLE, OFF_CLIP));
     }
 
