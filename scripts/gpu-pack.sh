@@ -28,6 +28,7 @@ cp bench/target/vlarl-bench-*-SNAPSHOT.jar "$G/lib/vlarl-bench-thin.jar"
 for j in java-core/target/lib/*.jar; do
   case "$(basename "$j")" in
     vlarl-*) ;;
+    pdfbox-*|fontbox-*|xchart-*|graphics2d-*|VectorGraphics2D-*) ;; # plotting: not used by the GPU run
     jcuda-natives-*)
       # keep only the driver API JNI library (the NVPTX compiler alone is 24 MB)
       tmp=$(mktemp -d)
@@ -46,4 +47,6 @@ cp build/native/lib/libvlarl_kernels.so "$G/prebuilt/"
 vlarl_log "jlink: a JDK runtime for the GPU machine"
 "$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,java.management,java.xml,java.naming,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$G/jdk"
+# libjvm.so ships with symbols (29 MB); stripped it is about a third smaller
+strip --strip-unneeded "$G/jdk/lib/server/libjvm.so" 2>/dev/null || true
 du -sh "$G" "$G"/* >&2
