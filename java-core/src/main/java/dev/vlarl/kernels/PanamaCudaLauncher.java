@@ -12,15 +12,19 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * CUDA driver API through Panama (dev.vlarl.bindings.CudaDriver on libcuda.so.1). Launches
- * on libtorch's current CUDA stream when libvlarl_torch was built against a CUDA libtorch
- * (vg_cuda_current_stream), else on the default (legacy) stream.
+ * on libtorch's current CUDA stream, re-read at each kernel call, when libvlarl_torch was
+ * built against a CUDA libtorch with -DVLARL_TORCH_CUDA (vg_cuda_current_stream; gpu-run.sh
+ * does so); otherwise on the default (legacy) stream, which orders itself with libtorch's
+ * default stream but not with other streams.
  */
 final class PanamaCudaLauncher implements CudaLauncher {
     private final Arena arena = Arena.ofShared();
     private final int device;
     private final MemorySegment context;
     private final MemorySegment module;
-    private final MemorySegment stream;
+    // libtorch's current stream, re-read at each call (it may change between calls)
+    private MemorySegment stream;
+    private final boolean torchStreams;
     private final MemorySegment[] functions = new MemorySegment[Kernel.values().length];
     // Per kernel: [8-byte value slots][pointer to each slot] = the kernelParams array.
     private final MemorySegment[] values = new MemorySegment[Kernel.values().length];
@@ -64,6 +68,7 @@ final class PanamaCudaLauncher implements CudaLauncher {
         }
         module = mod;
         stream = torchStream(device, out);
+        torchStreams = !stream.equals(MemorySegment.NULL);
     }
 
     private static MemorySegment torchStream(int device, MemorySegment out) {
@@ -79,7 +84,7 @@ final class PanamaCudaLauncher implements CudaLauncher {
 
     /** Whether launches go to libtorch's current stream (else the default stream). */
     boolean onTorchStream() {
-        return !stream.equals(MemorySegment.NULL);
+        return torchStreams;
     }
 
     @Override
@@ -105,6 +110,7 @@ final class PanamaCudaLauncher implements CudaLauncher {
     @Override
     public void makeCurrent() {
         check(CudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
+        if (torchStreams) stream = torchStream(device, out);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.vlarl.bindings.NativeLibraryException;
 import dev.vlarl.torch.LeakCheck;
 import dev.vlarl.torch.Tensor;
 import java.lang.foreign.ValueLayout;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,7 +71,6 @@ class CudaKernelsTest {
     record Dev(Tensor logits, Tensor tokens, Tensor old, Tensor adv, Tensor mask, Tensor grad, Tensor lp)
             implements AutoCloseable {
         static Dev of(Fixture f) {
-            IntFunction<Tensor> none = i -> null;
             return new Dev(CudaTensors.toDevice(f.logits, 0), CudaTensors.toDevice(f.tokens, 0),
                     CudaTensors.toDevice(f.oldLogp, 0), CudaTensors.toDevice(f.advantages, 0),
                     CudaTensors.toDevice(f.mask, 0), CudaTensors.toDevice(f.grad, 0), CudaTensors.toDevice(f.logProbs, 0));
