@@ -31,7 +31,11 @@
  *    The gradient is that of loss: for a valid token with pg1_i >= pg2_i and an
  *    unclamped log-ratio, dloss/dlogp_i = -A_i * ratio_i / N, else 0; then
  *    dloss/dlogits_ij = dloss/dlogp_i * (onehot_ij - softmax(z_i)_j) / temperature.
- *    Masked tokens get exactly 0 in every gradient entry and are not read.
+ *    Masked tokens get exactly 0 in every gradient entry and are not read; so do rows
+ *    whose dloss/dlogp is 0 (clipped, clamped, zero advantage).
+ *    A gradient of >= 8 MiB at a 64-byte aligned address is written with streaming
+ *    (non-temporal) stores: it would not stay in cache, and this skips the read for
+ *    ownership of each line. Smaller ones are written normally and stay in cache.
  *    Loss and clip fraction are accumulated in double.
  *  - Non-finite logits (NaN, +-Inf) in a row the kernel reads make it return
  *    VL_ERR_NUMERIC; vk_last_bad_index() gives the first such row, and the message
@@ -97,7 +101,8 @@ int vk_grpo_loss(const float* logits, const int64_t* tokens, const float* old_lo
                  float* log_probs, double* loss, double* clip_frac, int32_t threads);
 
 /* The physical bound the loss is compared against: dst[i] = src[i] * scale over n floats,
- * one read pass and one write pass, split like the kernels. */
+ * one read pass and one write pass, split like the kernels and written like the loss
+ * writes its gradient (streaming stores when dst is 64-byte aligned and >= 8 MiB). */
 int vk_stream_scale(const float* src, float* dst, int64_t n, float scale, int32_t threads);
 
 /* Philox4x32-10 of (counter, key), for tests: writes 4 words to out. */

@@ -41,6 +41,8 @@ static inline float vk_hmax_avx2(__m256 v) {
 #define VK_W 8
 #define VLOAD(p) _mm256_loadu_ps(p)
 #define VSTORE(p, v) _mm256_storeu_ps((p), (v))
+#define VSTORE_NT(p, v) _mm256_stream_ps((p), (v))
+#define VK_SFENCE() _mm_sfence()
 #define VSET1(x) _mm256_set1_ps(x)
 #define VADD(a, b) _mm256_add_ps((a), (b))
 #define VSUB(a, b) _mm256_sub_ps((a), (b))

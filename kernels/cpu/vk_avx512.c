@@ -27,6 +27,8 @@ static inline __m512 vk_exp_avx512(__m512 x) {
 #define VK_W 16
 #define VLOAD(p) _mm512_loadu_ps(p)
 #define VSTORE(p, v) _mm512_storeu_ps((p), (v))
+#define VSTORE_NT(p, v) _mm512_stream_ps((p), (v))
+#define VK_SFENCE() _mm_sfence()
 #define VSET1(x) _mm512_set1_ps(x)
 #define VADD(a, b) _mm512_add_ps((a), (b))
 #define VSUB(a, b) _mm512_sub_ps((a), (b))

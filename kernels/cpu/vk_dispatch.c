@@ -175,8 +175,7 @@ int vk_grpo_loss(const float* logits, const int64_t* tokens, const float* old_lo
 int vk_stream_scale(const float* src, float* dst, int64_t n, float scale, int32_t threads) {
     VK_REQUIRE(n >= 0 && (n == 0 || (src && dst)), "vk_stream_scale: bad buffers or n = %lld", (long long)n);
     VK_REQUIRE(threads >= 1 && threads <= 256, "vk_stream_scale: threads = %d must be in [1, 256]", threads);
-#pragma omp parallel for simd num_threads(threads) if (threads > 1) schedule(static)
-    for (int64_t i = 0; i < n; i++) dst[i] = src[i] * scale;
+    if (n > 0) vk_impl_now()->stream_scale(src, dst, n, scale, threads);
     return VL_OK;
 }
 

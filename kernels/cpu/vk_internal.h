@@ -32,6 +32,7 @@ typedef struct vk_impl {
                       float temperature, float clip_low, float clip_high, float* grad,
                       float* log_probs, double* loss, double* clip_frac, int32_t threads,
                       int64_t* bad_row, int64_t* bad_token);
+    void (*stream_scale)(const float* src, float* dst, int64_t n, float scale, int32_t threads);
 } vk_impl;
 
 extern const vk_impl vk_impl_scalar;

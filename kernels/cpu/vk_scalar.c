@@ -8,6 +8,8 @@ typedef float vf;
 #define VK_W 1
 #define VLOAD(p) (*(p))
 #define VSTORE(p, v) (*(p) = (v))
+#define VSTORE_NT(p, v) (*(p) = (v))
+#define VK_SFENCE() ((void)0)
 #define VSET1(x) (x)
 #define VADD(a, b) ((a) + (b))
 #define VSUB(a, b) ((a) - (b))

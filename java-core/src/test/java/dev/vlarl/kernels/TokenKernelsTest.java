@@ -58,7 +58,8 @@ class TokenKernelsTest {
     }
 
     static Stream<Arguments> pathsAndSizes() {
-        int[][] sizes = {{1, 256}, {7, 256}, {300, 256}, {2049, 256}, {33, 16}, {50, 48}};
+        // 9000 x 256 floats = 9 MB: the gradient is written with streaming stores
+        int[][] sizes = {{1, 256}, {7, 256}, {300, 256}, {2049, 256}, {9000, 256}, {33, 16}, {50, 48}};
         return paths().flatMap(p -> Stream.of(sizes).map(s -> Arguments.of(p, s[0], s[1])));
     }
 
@@ -203,6 +204,19 @@ class TokenKernelsTest {
             for (int i = 0; i < gb.length; i++) gbd[i] = gb[i];
             assertTrue(Fixture.relErr(ga, gbd) < TOL, "fused vs composite gradient");
             assertEquals(b.loss(), a.loss(), TOL * Math.abs(b.loss()));
+        }
+    }
+
+    @Test
+    void streamScaleIsExactBelowAndAboveTheStreamingThreshold() {
+        for (int n : new int[] {1000, 3 * 1024 * 1024 + 5}) {
+            try (dev.vlarl.torch.Scope s = dev.vlarl.torch.Scope.open(); FusedCpuKernels k = new FusedCpuKernels(2)) {
+                dev.vlarl.torch.Tensor a = s.attach(dev.vlarl.torch.Tensor.zeros(dev.vlarl.torch.DType.FLOAT32, n));
+                dev.vlarl.torch.Tensor b = s.attach(dev.vlarl.torch.Tensor.zeros(dev.vlarl.torch.DType.FLOAT32, n));
+                for (int i = 0; i < n; i++) a.data().setAtIndex(ValueLayout.JAVA_FLOAT, i, i * 0.5f);
+                k.streamScale(a, b, 2f);
+                for (int i = 0; i < n; i++) assertEquals(i * 1.0f, b.data().getAtIndex(ValueLayout.JAVA_FLOAT, i));
+            }
         }
     }
 
