@@ -20,7 +20,8 @@ import java.util.Map;
  * calls after >= 1 s of warm-up, the same inputs and operations as the JMH classes.
  * Memory-bandwidth contention from other processes still shows up (stalls are CPU time).
  *
- * <p>Usage: {@code java -cp vlarl-bench.jar dev.vlarl.bench.kernels.KernelsCpuTime [out.md]}.
+ * <p>Usage: {@code java -cp vlarl-bench.jar dev.vlarl.bench.kernels.KernelsCpuTime [out.md]}
+ * ({@code -Dkernels.tokens=T} for one size).
  */
 public final class KernelsCpuTime {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -33,7 +34,9 @@ public final class KernelsCpuTime {
         List<String> out = new ArrayList<>();
         out.add("| kernel | T | fused CPU ms | composite CPU ms | speed-up (CPU time) | bound CPU ms | bound / fused | fused wall ms | composite wall ms |");
         out.add("|---|---|---|---|---|---|---|---|---|");
-        for (int t : new int[] {4096, 16384, 65536}) {
+        int[] sizes = System.getProperty("kernels.tokens") == null ? new int[] {4096, 16384, 65536}
+                : new int[] {Integer.parseInt(System.getProperty("kernels.tokens"))};
+        for (int t : sizes) {
             TokenBatchState s = new TokenBatchState();
             s.tokens = t;
             s.threads = 1;
