@@ -437,18 +437,29 @@ static int vm_all_finite(const mjtNum* x, int n) {
     ((d)->warning[mjWARN_BADQPOS].number + (d)->warning[mjWARN_BADQVEL].number +              \
      (d)->warning[mjWARN_BADQACC].number + (d)->warning[mjWARN_BADCTRL].number)
 
-/* The substep loop; runs inside a guard. */
+/* The substep loop; runs inside a guard.
+ *
+ * MuJoCo's warning counters cannot be compared before / after: for bad qpos / qvel / qacc
+ * it resets the mjData (which zeroes the counters) and then counts 1, so a second bad step
+ * looks unchanged. The counters are therefore zeroed for the call, read as "raised during
+ * this call", and the earlier counts added back. Zeroing also makes MuJoCo announce each
+ * new warning again (it only calls the warning hook when a counter is 0), so
+ * vm_last_warning stays current. */
 static void vm_step_inner(const mjModel* m, mjData* d, int32_t nsteps, int32_t* flags) {
-    int before[mjNWARNING];
-    for (int i = 0; i < mjNWARNING; i++) before[i] = d->warning[i].number;
-    const int bad_before = VM_BAD_WARNINGS(d);
+    int saved[mjNWARNING];
+    for (int i = 0; i < mjNWARNING; i++) {
+        saved[i] = d->warning[i].number;
+        d->warning[i].number = 0;
+    }
     for (int32_t s = 0; s < nsteps; s++) {
         mj_step(m, d);
-        if (VM_BAD_WARNINGS(d) != bad_before) break;
+        if (VM_BAD_WARNINGS(d) != 0) break;
     }
     int32_t f = 0;
-    for (int i = 0; i < mjNWARNING; i++)
-        if (d->warning[i].number != before[i]) f |= 1 << i;
+    for (int i = 0; i < mjNWARNING; i++) {
+        if (d->warning[i].number != 0) f |= 1 << i;
+        d->warning[i].number += saved[i];
+    }
     if (!vm_all_finite(d->qpos, m->nq) || !vm_all_finite(d->qvel, m->nv) || !vm_all_finite(d->qacc, m->nv) ||
         !vm_all_finite(d->act, m->na))
         f |= VM_STEP_NONFINITE;
