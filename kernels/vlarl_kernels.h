@@ -19,7 +19,7 @@
  *
  * Numerics (pinned by tests in dev.vlarl.kernels):
  *  - z = logits / temperature; log-softmax as z - max(z) - log(sum exp(z - max(z))),
- *    exponentials in float32 (vector polynomial exp, relative error < 2e-7), sums in
+ *    exponentials in float32 (vector polynomial exp, relative error < 5e-7), sums in
  *    float32 per row.
  *  - GRPO loss, per valid token i (veRL's compute_policy_loss, token-mean):
  *      log_ratio_i = clamp(logp_i - old_logp_i, -20, 20)

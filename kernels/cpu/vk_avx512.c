@@ -8,19 +8,18 @@
 
 typedef __m512 vf;
 
+/* No clamp needed: vscalefps turns 2^n with n < -126 into a denormal or 0, and a NaN
+ * input stays NaN. */
 static inline __m512 vk_exp_avx512(__m512 x) {
-    x = _mm512_max_ps(x, _mm512_set1_ps(VK_EXP_LO));
     __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(VK_LOG2E)),
                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(VK_LN2_HI), x);
-    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(VK_LN2_LO), r);
-    __m512 p = _mm512_set1_ps(VK_P0);
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P1));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P2));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P3));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P4));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P5));
-    p = _mm512_fmadd_ps(p, _mm512_mul_ps(r, r), _mm512_add_ps(r, _mm512_set1_ps(1.0f)));
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(VK_LN2), x);
+    __m512 p = _mm512_fmadd_ps(_mm512_set1_ps(VK_C6), r, _mm512_set1_ps(VK_C5));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_C4));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_C3));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_C2));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
     return _mm512_scalef_ps(p, n);
 }
 
