@@ -21,7 +21,8 @@ import java.util.Map;
  * Memory-bandwidth contention from other processes still shows up (stalls are CPU time).
  *
  * <p>Usage: {@code java -cp vlarl-bench.jar dev.vlarl.bench.kernels.KernelsCpuTime [out.md]}
- * ({@code -Dkernels.tokens=T} for one size).
+ * ({@code -Dkernels.tokens=T} for one size, {@code -Dkernels.isa=scalar|avx2|avx512} to force
+ * the fused kernels' code path).
  */
 public final class KernelsCpuTime {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -31,7 +32,15 @@ public final class KernelsCpuTime {
     record Stat(double cpuMs, double wallMs) {}
 
     public static void main(String[] args) throws IOException {
+        String isa = System.getProperty("kernels.isa", "auto");
+        dev.vlarl.kernels.FusedCpuKernels.setIsa(switch (isa) {
+            case "scalar" -> dev.vlarl.bindings.VlarlKernels.VK_ISA_SCALAR;
+            case "avx2" -> dev.vlarl.bindings.VlarlKernels.VK_ISA_AVX2;
+            case "avx512" -> dev.vlarl.bindings.VlarlKernels.VK_ISA_AVX512;
+            default -> dev.vlarl.bindings.VlarlKernels.VK_ISA_AUTO;
+        });
         List<String> out = new ArrayList<>();
+        out.add("fused code path: " + dev.vlarl.kernels.FusedCpuKernels.isa() + "\n");
         out.add("| kernel | T | fused CPU ms | composite CPU ms | speed-up (CPU time) | bound CPU ms | bound / fused | fused wall ms | composite wall ms |");
         out.add("|---|---|---|---|---|---|---|---|---|");
         int[] sizes = System.getProperty("kernels.tokens") == null ? new int[] {4096, 16384, 65536}
@@ -66,7 +75,7 @@ public final class KernelsCpuTime {
             } finally {
                 s.tearDown();
             }
-            System.out.println(String.join("\n", out.subList(out.size() - 3, out.size())));
+            System.err.println(String.join("\n", out.subList(out.size() - 3, out.size())));
         }
         String text = String.join("\n", out) + "\n";
         System.out.print(text);
