@@ -16,7 +16,8 @@ import dev.vlarl.torch.Tensor;
  *       Panama ({@link CudaTokenKernels#panama}) or JCuda ({@link CudaTokenKernels#jcuda}).</li>
  * </ul>
  * Every method works on the tensors' own memory (libtorch's, or off-heap memory wrapped by
- * a {@link Tensor}) with no copies and allocates nothing per call. Numerics are those of
+ * a {@link Tensor}) with no copies, and allocates nothing per call beyond the loss's small
+ * result record. Numerics are those of
  * kernels/vlarl_kernels.h ("Numerics"). An instance is meant for one thread at a time.
  *
  * <p>Shapes: logits float32[T, V]; tokens int64[T]; log-probs, old log-probs, advantages
