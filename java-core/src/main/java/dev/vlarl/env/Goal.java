@@ -60,8 +60,13 @@ public interface Goal {
     }
 
     /** Object released and at rest inside the bin's walls, below their top. */
-    record InBin(String object) implements Goal {
+    record InBin(String object, double slot) implements Goal {
         static final double INNER = 0.06, WALL_TOP = 0.06;
+
+        /** In the bin; test states put it at the bin's centre. */
+        InBin(String object) {
+            this(object, 0);
+        }
 
         public boolean test(Sim s) {
             double dx = Math.abs(s.body(object, 0) - s.body("bin", 0)), dy = Math.abs(s.body(object, 1) - s.body("bin", 1));
@@ -70,7 +75,7 @@ public interface Goal {
 
         public void satisfy(Sim s) {
             park(s);
-            s.setFreeBody(object, s.body("bin", 0) - 0.02, s.body("bin", 1) + 0.02, 0.004 + halfHeight(object) + 0.002, 0.3);
+            s.setFreeBody(object, s.body("bin", 0) + slot, s.body("bin", 1) + 0.01, 0.004 + halfHeight(object) + 0.002, 0.3);
             s.settle(100);
         }
 
@@ -86,9 +91,9 @@ public interface Goal {
         }
     }
 
-    /** Object at rest on the table with its centre inside a 9 cm square around the zone's centre. */
+    /** Object at rest on the table with its centre inside the zone's 10 cm square. */
     record InZone(String object, String zone) implements Goal {
-        static final double HALF = 0.045;
+        static final double HALF = 0.05;
 
         public boolean test(Sim s) {
             double dx = Math.abs(s.body(object, 0) - s.body(zone, 0)), dy = Math.abs(s.body(object, 1) - s.body(zone, 1));

@@ -80,12 +80,12 @@ final class Skills {
             set(o, s.body(obj, 0) - dir[0] * 0.075 - dir[1] * side, s.body(obj, 1) - dir[1] * 0.075 + dir[0] * side, 0.022);
         };
         Target pushing = (s, o) -> set(o, s.body(zone, 0) - dir[0] * 0.032, s.body(zone, 1) - dir[1] * 0.032, 0.022);
-        Target away = (s, o) -> set(o, s.body(zone, 0) - dir[0] * 0.09, s.body(zone, 1) - dir[1] * 0.09, 0.08);
+        Target away = (s, o) -> set(o, s.hand(0), s.hand(1), 0.10);
         List<Phase> p = new ArrayList<>();
         p.add(phase("close", (s, o) -> set(o, s.hand(0), s.hand(1), s.hand(2)), true, 1, 3, 3, 0.2));
         p.add(phase("behind " + obj, behind, true, 0.012, 1, 60, 1));
         p.add(phase("lower", low, true, 0.006, 2, 40, 0.6));
-        p.add(phase("push", pushing, true, 0.006, 2, 120, 0.3));
+        p.add(phase("push", pushing, true, 0.006, 2, 120, 0.25));
         p.add(phase("back off", away, true, 0.01, 1, 30, 0.5));
         return p;
     }

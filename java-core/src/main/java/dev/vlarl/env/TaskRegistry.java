@@ -155,7 +155,7 @@ public final class TaskRegistry {
                 (s, r) -> layoutGoal(s, r, 0), new InZone("cube_red", "zone_blue"), seq(r -> push("cube_red", "zone_blue", r))));
         // long: two stages
         add(new Task("long/both_cubes_in_bin", "put both cubes in the bin", 400, PAIR_SCENE, TaskRegistry::layoutPair,
-                new All(List.of(new InBin("cube_red"), new InBin("cube_blue"))),
+                new All(List.of(new InBin("cube_red", -0.03), new InBin("cube_blue", 0.03))),
                 seq(r -> pickPlaceInBin("cube_red", -0.028, r), r -> pickPlaceInBin("cube_blue", 0.028, r))));
         add(new Task("long/drawer_then_cube", "open the drawer and put the green cube inside", 400, GOAL_SCENE,
                 (s, r) -> layoutGoal(s, r, 0), new InDrawer("cube_green"),
