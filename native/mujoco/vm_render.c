@@ -48,7 +48,13 @@ struct vm_renderer {
     mjvOption opt;
     mjrContext con;
     unsigned char* row_tmp; /* one row of width * 4 bytes for the in-place flip */
+    int depth_metres;
 };
+
+_Static_assert(VM_RND_SHADOW == (int)mjRND_SHADOW && VM_RND_SKYBOX == (int)mjRND_SKYBOX &&
+                   VM_RND_IDCOLOR == (int)mjRND_IDCOLOR && VM_RND_CULL_FACE == (int)mjRND_CULL_FACE &&
+                   mjNRNDFLAG == 10 && mjNGROUP == 6,
+               "enum vm_render_flag must match mjtRndFlag");
 
 static const char* vm_egl_error_name(EGLint e) {
     switch (e) {
@@ -311,6 +317,20 @@ int vm_renderer_free(vm_renderer* r) {
     return rc;
 }
 
+int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value) {
+    VM_REQUIRE(r != NULL, "vm_renderer_set_flag: null renderer");
+    if (flag >= 0 && flag < mjNRNDFLAG) {
+        r->scn.flags[flag] = value ? 1 : 0;
+    } else if (flag == VM_RENDER_DEPTH_METRES) {
+        r->depth_metres = value ? 1 : 0;
+    } else if (flag >= VM_RENDER_GEOMGROUP_0 && flag < VM_RENDER_GEOMGROUP_0 + mjNGROUP) {
+        r->opt.geomgroup[flag - VM_RENDER_GEOMGROUP_0] = value ? 1 : 0;
+    } else {
+        return vm_fail(VL_ERR_INVALID_ARGUMENT, "vm_renderer_set_flag: unknown flag %d (see enum vm_render_flag)", flag);
+    }
+    return VL_OK;
+}
+
 static void vm_flip_rows(unsigned char* img, int width, int height, size_t pixel_bytes, unsigned char* tmp) {
     size_t stride = (size_t)width * pixel_bytes;
     for (int y = 0; y < height / 2; y++) {
@@ -358,6 +378,16 @@ int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_came
     if (grc != VL_OK) return grc;
     /* OpenGL's row 0 is the bottom; callers get row 0 at the top. */
     if (out_rgb) vm_flip_rows(out_rgb, r->width, r->height, 3, r->row_tmp);
-    if (out_depth) vm_flip_rows((unsigned char*)out_depth, r->width, r->height, sizeof(float), r->row_tmp);
+    if (out_depth) {
+        vm_flip_rows((unsigned char*)out_depth, r->width, r->height, sizeof(float), r->row_tmp);
+        if (r->depth_metres) {
+            /* Inverts the perspective depth MuJoCo's projection writes (near/far from the model). */
+            const double extent = m->stat.extent;
+            const double znear = m->vis.map.znear * extent, zfar = m->vis.map.zfar * extent;
+            const double k = 1.0 - znear / zfar;
+            const size_t n = (size_t)r->width * r->height;
+            for (size_t i = 0; i < n; i++) out_depth[i] = (float)(znear / (1.0 - out_depth[i] * k));
+        }
+    }
     return VL_OK;
 }

@@ -56,6 +56,29 @@ public final class Renderer extends NativeResource {
         }
     }
 
+    /** Turns a renderer option on or off; returns this renderer. */
+    public Renderer set(RenderFlag flag, boolean on) {
+        check(VlarlMujoco.vm_renderer_set_flag(handle(), flag.code, on ? 1 : 0));
+        return this;
+    }
+
+    /** Shows or hides geom group {@code group} (0..5; MuJoCo shows 0-2 by default); returns this renderer. */
+    public Renderer setGeomGroupVisible(int group, boolean visible) {
+        if (group < 0 || group > 5) throw new IllegalArgumentException("geom group " + group + " not in 0..5");
+        check(VlarlMujoco.vm_renderer_set_flag(handle(), VlarlMujoco.VM_RENDER_GEOMGROUP_0 + group, visible ? 1 : 0));
+        return this;
+    }
+
+    private MemorySegment handle() {
+        ensureOpen();
+        return handle;
+    }
+
+    /** The model this renderer draws. */
+    public MjModel model() {
+        return model;
+    }
+
     public int width() { return width; }
     public int height() { return height; }
 

@@ -98,6 +98,36 @@ class RendererTest {
     }
 
     @Test
+    void flagsChangeTheImageAndDepthInMetresMatchesTheGeometry() {
+        try (Arena arena = Arena.ofConfined(); GlContext gl = GlContext.create();
+                MjModel m = MjModel.fromXml(Scenes.ARM); MjData d = m.makeData();
+                Renderer r = Renderer.create(gl, m, W, H)) {
+            MemorySegment a = arena.allocate(r.rgbBytes()), b = arena.allocate(r.rgbBytes());
+            MemorySegment depth = arena.allocate((long) W * H * 4);
+            Camera front = Camera.named(m, "front");
+            r.render(d, front, a);
+            r.set(RenderFlag.SHADOW, false).set(RenderFlag.DEPTH_METRES, true);
+            r.render(d, front, b, depth);
+            assertFalse(a.mismatch(b) == -1, "shadows off changes the frame");
+            // the camera looks along +y from y = -2.5; the slab's front face is at y = -0.3
+            int checked = 0;
+            for (int row = 0; row < H / 2; row++) {
+                for (int col = W / 3; col < 2 * W / 3; col++) {
+                    if (red(b, row, col)) {
+                        float z = depth.getAtIndex(ValueLayout.JAVA_FLOAT, (long) row * W + col);
+                        assertEquals(2.2, z, 0.05, "depth of the slab at row " + row + " col " + col);
+                        checked++;
+                    }
+                }
+            }
+            assertTrue(checked > 20, "slab pixels checked " + checked);
+            r.setGeomGroupVisible(0, false); // every geom here is in group 0
+            r.render(d, front, b);
+            for (int row = 0; row < H; row++) for (int col = 0; col < W; col++) assertFalse(red(b, row, col));
+        }
+    }
+
+    @Test
     void eglIsBoundFromJavaAndDescribesTheContext() {
         try (GlContext gl = GlContext.create()) {
             assertTrue(gl.isCurrent());
