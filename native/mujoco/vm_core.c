@@ -21,7 +21,10 @@
 static _Thread_local char vm_error_text[2048];
 static _Thread_local char vm_warning_text[1024];
 static _Thread_local vm_frame* vm_top;
-static pthread_rwlock_t vm_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* Shared by every guarded call, exclusive while a model compiles. Writer-preferring, so a
+ * load is not starved by threads that step back to back (guarded calls never nest, which
+ * this kind of lock requires). */
+static pthread_rwlock_t vm_lock;
 static atomic_llong vm_live[4];
 
 int vm_fail(int code, const char* fmt, ...) {
@@ -55,6 +58,11 @@ static void vm_install_hooks(void) {
 }
 
 __attribute__((constructor)) static void vm_on_load(void) {
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&vm_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
     vm_install_hooks();
 }
 

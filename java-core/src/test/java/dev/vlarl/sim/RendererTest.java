@@ -157,6 +157,54 @@ class RendererTest {
     }
 
     @Test
+    void oneContextPerThreadRendersInParallelAndContextsCanMoveBetweenThreads() throws Exception {
+        try (Arena arena = Arena.ofShared(); MjModel m = MjModel.fromXml(Scenes.ARM); MjData d = m.makeData()) {
+            Camera cam = Camera.free(0, 0, 0.8, 2.5, 60, -20);
+            MemorySegment ref = arena.allocate((long) W * H * 3);
+            try (GlContext gl = GlContext.create(); Renderer r = Renderer.create(gl, m, W, H)) {
+                r.render(d, cam, ref);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Long>> jobs = new java.util.ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    jobs.add(pool.submit(() -> {
+                        try (GlContext gl = GlContext.create(); MjData own = m.makeData();
+                                Renderer r = Renderer.create(gl, m, W, H)) {
+                            MemorySegment img = arena.allocate((long) W * H * 3);
+                            for (int i = 0; i < 5; i++) r.render(own, cam, img);
+                            return img.mismatch(ref);
+                        }
+                    }));
+                }
+                for (var f : jobs) assertEquals(-1L, f.get(), "each thread's frame equals the reference");
+
+                // a context current on this thread cannot draw on another until released here
+                try (GlContext gl = GlContext.create(); Renderer r = Renderer.create(gl, m, W, H)) {
+                    MemorySegment img = arena.allocate((long) W * H * 3);
+                    r.render(d, cam, img);
+                    var busy = pool.submit(() -> {
+                        r.render(d, cam, img);
+                        return null;
+                    });
+                    var e = assertThrows(java.util.concurrent.ExecutionException.class, busy::get);
+                    assertTrue(e.getCause() instanceof dev.vlarl.bindings.MujocoException
+                            && e.getCause().getMessage().contains("another thread"), String.valueOf(e.getCause()));
+                    gl.releaseCurrent();
+                    pool.submit(() -> {
+                        r.render(d, cam, img);
+                        gl.releaseCurrent();
+                        return null;
+                    }).get();
+                    assertEquals(-1L, img.mismatch(ref));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void closingTheContextClosesItsRenderers() {
         GlContext gl = GlContext.create();
         try (MjModel m = MjModel.fromXml(Scenes.ARM)) {
