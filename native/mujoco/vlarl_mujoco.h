@@ -98,7 +98,8 @@ enum vm_render_flag {
     VM_RND_FOG = 5,
     VM_RND_HAZE = 6,
     VM_RND_SEGMENT = 7,      /* segmentation colours instead of shading                      */
-    VM_RND_IDCOLOR = 8,      /* with SEGMENT: colour = object id + 1 (in the red channel...) */
+    VM_RND_IDCOLOR = 8,      /* with SEGMENT: colour = scene geom index + 1 (r + 256 g + 65536 b); 
+                              * vm_render_segmentation maps it to model geom ids          */
     VM_RND_CULL_FACE = 9,
     VM_RENDER_DEPTH_METRES = 100, /* out_depth in metres from the camera plane instead of
                                    * OpenGL's [0, 1] (default off)                          */
@@ -221,6 +222,12 @@ int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value);
  * (or metres, see VM_RENDER_DEPTH_METRES), same row order. Makes the renderer's GL context current on the calling thread. */
 int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
               float* out_depth);
+/* Renders which model geom each pixel shows: out_geom int32[height, width] (row 0 at the
+ * top) holds a geom id, or -1 for background and for non-geom decorations. Camera as in
+ * vm_render. With multisampling (<quality offsamples> > 0) pixels on object edges can
+ * blend ids: use offsamples="0" where edges matter. */
+int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera,
+                           int32_t* out_geom);
 
 #ifdef __cplusplus
 }

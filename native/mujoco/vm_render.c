@@ -48,6 +48,7 @@ struct vm_renderer {
     mjvOption opt;
     mjrContext con;
     unsigned char* row_tmp; /* one row of width * 4 bytes for the in-place flip */
+    unsigned char* seg_rgb; /* width * height * 3, made on the first segmentation render */
     int depth_metres;
 };
 
@@ -312,6 +313,7 @@ int vm_renderer_free(vm_renderer* r) {
     if (rc == VL_OK) mjr_freeContext(&r->con); /* GL objects need their context */
     mjv_freeScene(&r->scn);
     free(r->row_tmp);
+    free(r->seg_rgb);
     free(r);
     vm_count_handle(VM_LIVE_RENDERERS, -1);
     return rc;
@@ -342,10 +344,8 @@ static void vm_flip_rows(unsigned char* img, int width, int height, size_t pixel
     }
 }
 
-int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
-              float* out_depth) {
-    VM_REQUIRE(r != NULL && d != NULL, "vm_render: null renderer or data");
-    VM_REQUIRE(out_rgb != NULL || out_depth != NULL, "vm_render: no output buffer");
+/* Points the renderer's camera as vm_render's arguments say. */
+static int vm_set_camera(vm_renderer* r, int32_t camera, const double* free_camera) {
     const mjModel* m = r->m;
     if (camera >= 0) {
         VM_REQUIRE(camera < m->ncam, "vm_render: camera %d out of range: the model has %d cameras", camera, m->ncam);
@@ -365,17 +365,32 @@ int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_came
             r->cam.elevation = free_camera[5];
         }
     }
+    return VL_OK;
+}
+
+/* Updates the scene from d and draws it into rgb / depth (OpenGL row order). */
+static int vm_draw(vm_renderer* r, mjData* d, uint8_t* rgb, float* depth) {
     int rc = vm_make_current(r->gl);
     if (rc != VL_OK) return rc;
     volatile int grc = VL_OK;
     VM_GUARD_BEGIN(VM_SHARED)
     mjrRect viewport = {0, 0, r->width, r->height};
     mjr_setBuffer(mjFB_OFFSCREEN, &r->con); /* another renderer on this context may have switched */
-    mjv_updateScene(m, d, &r->opt, NULL, &r->cam, mjCAT_ALL, &r->scn);
+    mjv_updateScene(r->m, d, &r->opt, NULL, &r->cam, mjCAT_ALL, &r->scn);
     mjr_render(viewport, &r->scn, &r->con);
-    mjr_readPixels(out_rgb, out_depth, viewport, &r->con);
+    mjr_readPixels(rgb, depth, viewport, &r->con);
     VM_GUARD_END(grc)
-    if (grc != VL_OK) return grc;
+    return grc;
+}
+
+int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
+              float* out_depth) {
+    VM_REQUIRE(r != NULL && d != NULL, "vm_render: null renderer or data");
+    VM_REQUIRE(out_rgb != NULL || out_depth != NULL, "vm_render: no output buffer");
+    const mjModel* m = r->m;
+    int rc = vm_set_camera(r, camera, free_camera);
+    if (rc == VL_OK) rc = vm_draw(r, d, out_rgb, out_depth);
+    if (rc != VL_OK) return rc;
     /* OpenGL's row 0 is the bottom; callers get row 0 at the top. */
     if (out_rgb) vm_flip_rows(out_rgb, r->width, r->height, 3, r->row_tmp);
     if (out_depth) {
@@ -387,6 +402,37 @@ int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_came
             const double k = 1.0 - znear / zfar;
             const size_t n = (size_t)r->width * r->height;
             for (size_t i = 0; i < n; i++) out_depth[i] = (float)(znear / (1.0 - out_depth[i] * k));
+        }
+    }
+    return VL_OK;
+}
+
+int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera,
+                           int32_t* out_geom) {
+    VM_REQUIRE(r != NULL && d != NULL && out_geom != NULL, "vm_render_segmentation: null argument");
+    const size_t n = (size_t)r->width * r->height;
+    if (r->seg_rgb == NULL) {
+        r->seg_rgb = (unsigned char*)malloc(n * 3);
+        if (r->seg_rgb == NULL) return vm_fail(VL_ERR_OUT_OF_MEMORY, "vm_render_segmentation: out of memory");
+    }
+    int rc = vm_set_camera(r, camera, free_camera);
+    if (rc != VL_OK) return rc;
+    /* MuJoCo's id colouring: each pixel's colour is (scene geom index + 1) in r + 256 g + 65536 b. */
+    const mjtByte seg = r->scn.flags[mjRND_SEGMENT], idc = r->scn.flags[mjRND_IDCOLOR];
+    r->scn.flags[mjRND_SEGMENT] = 1;
+    r->scn.flags[mjRND_IDCOLOR] = 1;
+    rc = vm_draw(r, d, r->seg_rgb, NULL);
+    r->scn.flags[mjRND_SEGMENT] = seg;
+    r->scn.flags[mjRND_IDCOLOR] = idc;
+    if (rc != VL_OK) return rc;
+    const int ngeom = r->scn.ngeom;
+    for (int y = 0; y < r->height; y++) {
+        const unsigned char* src = r->seg_rgb + (size_t)(r->height - 1 - y) * r->width * 3;
+        int32_t* dst = out_geom + (size_t)y * r->width;
+        for (int x = 0; x < r->width; x++) {
+            const int v = src[3 * x] | src[3 * x + 1] << 8 | src[3 * x + 2] << 16;
+            const int i = v - 1;
+            dst[x] = (i >= 0 && i < ngeom && r->scn.geoms[i].objtype == mjOBJ_GEOM) ? r->scn.geoms[i].objid : -1;
         }
     }
     return VL_OK;

@@ -828,4 +828,26 @@ public final class VlarlMujoco {
         }
     }
 
+    private static final class vm_render_segmentation {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("vm_render_segmentation");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, int32_t* out_geom)
+     * }
+     */
+    public static int vm_render_segmentation(MemorySegment r, MemorySegment d, int camera, MemorySegment free_camera, MemorySegment out_geom) {
+        var mh$ = vm_render_segmentation.HANDLE;
+        try {
+            return (int) mh$.invokeExact(r, d, camera, free_camera, out_geom);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
 }

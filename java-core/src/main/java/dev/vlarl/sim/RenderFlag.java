@@ -16,7 +16,7 @@ public enum RenderFlag {
     HAZE(VlarlMujoco.VM_RND_HAZE),
     /** Segmentation colours instead of shading. */
     SEGMENT(VlarlMujoco.VM_RND_SEGMENT),
-    /** With SEGMENT: each object's colour encodes its id + 1. */
+    /** With SEGMENT: colour = scene geom index + 1; {@link Renderer#renderSegmentation} gives model geom ids. */
     IDCOLOR(VlarlMujoco.VM_RND_IDCOLOR),
     CULL_FACE(VlarlMujoco.VM_RND_CULL_FACE),
     /** Depth output in metres from the camera plane instead of OpenGL's [0, 1] (default off). */

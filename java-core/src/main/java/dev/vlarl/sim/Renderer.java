@@ -104,17 +104,31 @@ public final class Renderer extends NativeResource {
         if (noRgb && noDepth) throw new IllegalArgumentException("no output: rgb and depth are both NULL");
         if (!noRgb) checkBuffer(rgb, rgbBytes(), "rgb");
         if (!noDepth) checkBuffer(depth, (long) height * width * Float.BYTES, "depth");
-        MemorySegment cam = MemorySegment.NULL;
-        if (camera.id() < 0 && !camera.isDefaultFree()) {
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, camera.x);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 1, camera.y);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 2, camera.z);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 3, camera.distance);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 4, camera.azimuth);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 5, camera.elevation);
-            cam = freeCamera;
-        }
-        check(VlarlMujoco.vm_render(handle, data.handle(), camera.id(), cam, rgb, depth));
+        check(VlarlMujoco.vm_render(handle, data.handle(), camera.id(), freeCamera(camera), rgb, depth));
+    }
+
+    /**
+     * Renders which model geom each pixel shows into {@code geomIds} (int32[height, width],
+     * top row first): a geom id, or -1 for background. With multisampling
+     * ({@code <quality offsamples>} > 0) edge pixels can carry a neighbour's id.
+     */
+    public void renderSegmentation(MjData data, Camera camera, MemorySegment geomIds) {
+        ensureOpen();
+        if (data.model() != model) throw new IllegalArgumentException("the data belongs to another model than this renderer");
+        checkBuffer(geomIds, (long) height * width * Integer.BYTES, "geomIds");
+        check(VlarlMujoco.vm_render_segmentation(handle, data.handle(), camera.id(), freeCamera(camera), geomIds));
+    }
+
+    /** The free-camera parameters for the shim, or NULL for a model camera / the default free camera. */
+    private MemorySegment freeCamera(Camera camera) {
+        if (camera.id() >= 0 || camera.isDefaultFree()) return MemorySegment.NULL;
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, camera.x);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 1, camera.y);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 2, camera.z);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 3, camera.distance);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 4, camera.azimuth);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 5, camera.elevation);
+        return freeCamera;
     }
 
     private static void checkBuffer(MemorySegment s, long need, String what) {

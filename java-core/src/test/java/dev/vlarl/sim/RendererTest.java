@@ -128,6 +128,36 @@ class RendererTest {
     }
 
     @Test
+    void segmentationGivesModelGeomIdsWhereTheyAppear() {
+        try (Arena arena = Arena.ofConfined(); GlContext gl = GlContext.create();
+                MjModel m = MjModel.fromXml(Scenes.ARM); MjData d = m.makeData();
+                Renderer r = Renderer.create(gl, m, W, H)) {
+            MemorySegment ids = arena.allocate((long) W * H * 4);
+            MemorySegment rgb = arena.allocate(r.rgbBytes());
+            Camera front = Camera.named(m, "front");
+            r.renderSegmentation(d, front, ids);
+            r.render(d, front, rgb); // shading is back on afterwards
+            int sky = m.id(MjObj.GEOM, "sky"), floor = m.id(MjObj.GEOM, "floor"), link = m.id(MjObj.GEOM, "link");
+            int[] count = new int[m.ngeom()];
+            int background = 0;
+            for (int row = 0; row < H; row++) {
+                for (int col = 0; col < W; col++) {
+                    int id = ids.getAtIndex(ValueLayout.JAVA_INT, (long) row * W + col);
+                    if (id < 0) {
+                        background++;
+                        continue;
+                    }
+                    count[id]++;
+                    if (id == sky) assertTrue(row < H / 2 && px(rgb, row, col, 0) > px(rgb, row, col, 1) + 20, "sky at " + row + "," + col);
+                    if (id == floor) assertTrue(row >= H / 2, "floor at row " + row);
+                }
+            }
+            assertTrue(count[sky] > 50 && count[floor] > 50 && count[link] > 5 && background > 50,
+                    java.util.Arrays.toString(count) + " background " + background);
+        }
+    }
+
+    @Test
     void eglIsBoundFromJavaAndDescribesTheContext() {
         try (GlContext gl = GlContext.create()) {
             assertTrue(gl.isCurrent());
