@@ -52,7 +52,10 @@ public final class MjBatch extends NativeResource {
      */
     public void step(int nsteps) {
         ensureOpen();
-        for (MjData d : datas) d.handle(); // refuses closed datas
+        for (MjData d : datas) {
+            d.handle(); // refuses closed datas and models
+            d.model().handle();
+        }
         check(VlarlMujoco.vm_step_batch(models, handles, datas.length, nsteps, flags));
     }
 

@@ -104,6 +104,7 @@ public final class Renderer extends NativeResource {
         if (noRgb && noDepth) throw new IllegalArgumentException("no output: rgb and depth are both NULL");
         if (!noRgb) checkBuffer(rgb, rgbBytes(), "rgb");
         if (!noDepth) checkBuffer(depth, (long) height * width * Float.BYTES, "depth");
+        model.handle(); // refuses a closed model: the native renderer reads it
         check(VlarlMujoco.vm_render(handle, data.handle(), camera.id(), freeCamera(camera), rgb, depth));
     }
 
@@ -116,6 +117,7 @@ public final class Renderer extends NativeResource {
         ensureOpen();
         if (data.model() != model) throw new IllegalArgumentException("the data belongs to another model than this renderer");
         checkBuffer(geomIds, (long) height * width * Integer.BYTES, "geomIds");
+        model.handle();
         check(VlarlMujoco.vm_render_segmentation(handle, data.handle(), camera.id(), freeCamera(camera), geomIds));
     }
 

@@ -235,6 +235,20 @@ class RendererTest {
     }
 
     @Test
+    void aClosedModelIsRefusedNotRead() {
+        try (Arena arena = Arena.ofConfined(); GlContext gl = GlContext.create()) {
+            MjModel m = MjModel.fromXml(Scenes.ARM);
+            MjData d = m.makeData();
+            Renderer r = Renderer.create(gl, m, W, H);
+            m.close();
+            assertThrows(IllegalStateException.class, () -> r.render(d, Camera.defaultFree(), arena.allocate(r.rgbBytes())));
+            assertThrows(IllegalStateException.class, () -> d.step(1));
+            r.close();
+            d.close();
+        }
+    }
+
+    @Test
     void closingTheContextClosesItsRenderers() {
         GlContext gl = GlContext.create();
         try (MjModel m = MjModel.fromXml(Scenes.ARM)) {
