@@ -194,7 +194,8 @@ int vm_step_batch(const mjModel* const* models, mjData* const* datas, int32_t n,
 
 /* An offscreen OpenGL context through EGL, current on the calling thread afterwards.
  * Displays tried in order: the EGL device platform (NVIDIA, or the GPU named by
- * VLARL_EGL_DEVICE=<index>), Mesa's surfaceless platform, the default display. */
+ * VLARL_EGL_DEVICE=<index> or MUJOCO_EGL_DEVICE_ID=<index>), Mesa's surfaceless platform,
+ * the default display. VLARL_EGL_PLATFORM=device|surfaceless|default allows only one. */
 int vm_gl_create(vm_gl** out);
 int vm_gl_free(vm_gl* gl);
 int vm_gl_make_current(vm_gl* gl);

@@ -152,6 +152,47 @@ static int vm_try_display(EGLDisplay dpy, const char* platform, vm_gl* gl, char*
     return 1;
 }
 
+/* The EGL device platform: tries the devices in order (only VLARL_EGL_DEVICE /
+ * MUJOCO_EGL_DEVICE_ID when set), hardware ones unless software is set, Mesa's software
+ * device only when it is. */
+static int vm_try_devices(vm_gl* gl, int software, char* why, size_t why_cap) {
+    PFNEGLGETPLATFORMDISPLAYEXTPROC get_platform_display =
+        (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
+    PFNEGLQUERYDEVICESEXTPROC query_devices = (PFNEGLQUERYDEVICESEXTPROC)eglGetProcAddress("eglQueryDevicesEXT");
+    PFNEGLQUERYDEVICESTRINGEXTPROC device_string =
+        (PFNEGLQUERYDEVICESTRINGEXTPROC)eglGetProcAddress("eglQueryDeviceStringEXT");
+    EGLDeviceEXT devices[16];
+    EGLint ndev = 0;
+    if (get_platform_display == NULL || query_devices == NULL || !query_devices(16, devices, &ndev) || ndev < 1) {
+        if (!software) strncat(why, "[device: no EGL devices] ", why_cap - strlen(why) - 1);
+        return 0;
+    }
+    const char* want = getenv("VLARL_EGL_DEVICE");
+    if (want == NULL || !*want) want = getenv("MUJOCO_EGL_DEVICE_ID"); /* MuJoCo's Python name */
+    const int only = want && *want ? atoi(want) : -1;
+    if (only >= ndev) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "[device: index %d asked for, %d devices] ", only, (int)ndev);
+        strncat(why, buf, why_cap - strlen(why) - 1);
+        return 0;
+    }
+    int tried = 0;
+    for (EGLint i = 0; i < ndev; i++) {
+        if (only >= 0 && i != only) continue;
+        const char* dext = device_string ? device_string(devices[i], EGL_EXTENSIONS) : NULL;
+        const int is_software = vm_has_ext(dext, "EGL_MESA_device_software");
+        if (only < 0 && is_software != software) continue;
+        if (only >= 0 && software) continue; /* an explicit index is tried in the first pass */
+        char name[48];
+        snprintf(name, sizeof name, "device%d%s", (int)i, is_software ? "-software" : "");
+        tried++;
+        if (vm_try_display(get_platform_display(EGL_PLATFORM_DEVICE_EXT, devices[i], NULL), name, gl, why, why_cap))
+            return 1;
+    }
+    if (!tried && !software) strncat(why, "[device: no hardware EGL device] ", why_cap - strlen(why) - 1);
+    return 0;
+}
+
 int vm_gl_create(vm_gl** out) {
     VM_REQUIRE(out != NULL, "vm_gl_create: null argument");
     *out = NULL;
@@ -162,49 +203,36 @@ int vm_gl_create(vm_gl** out) {
     PFNEGLGETPLATFORMDISPLAYEXTPROC get_platform_display =
         (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
     const char* force = getenv("VLARL_EGL_PLATFORM"); /* device | surfaceless | default */
+    if (force != NULL && !*force) force = NULL;
+    if (force != NULL && strcmp(force, "device") != 0 && strcmp(force, "surfaceless") != 0 &&
+        strcmp(force, "default") != 0) {
+        free(gl);
+        return vm_fail(VL_ERR_INVALID_ARGUMENT, "VLARL_EGL_PLATFORM=%s: use device, surfaceless or default", force);
+    }
+    const int device_ok = vm_has_ext(client_ext, "EGL_EXT_platform_device");
     int ok = 0;
 
-    /* 1. The device platform: a GPU by index (NVIDIA's EGL, or Mesa with a DRI device). */
-    if (!ok && get_platform_display && vm_has_ext(client_ext, "EGL_EXT_platform_device") &&
-        (force == NULL || strcmp(force, "device") == 0)) {
-        PFNEGLQUERYDEVICESEXTPROC query_devices = (PFNEGLQUERYDEVICESEXTPROC)eglGetProcAddress("eglQueryDevicesEXT");
-        PFNEGLQUERYDEVICESTRINGEXTPROC device_string =
-            (PFNEGLQUERYDEVICESTRINGEXTPROC)eglGetProcAddress("eglQueryDeviceStringEXT");
-        EGLDeviceEXT devices[16];
-        EGLint ndev = 0;
-        if (query_devices && query_devices(16, devices, &ndev) && ndev > 0) {
-            const char* want = getenv("VLARL_EGL_DEVICE");
-            int only = want && *want ? atoi(want) : -1;
-            for (EGLint i = 0; i < ndev && !ok; i++) {
-                if (only >= 0 && i != only) continue;
-                const char* dext = device_string ? device_string(devices[i], EGL_EXTENSIONS) : NULL;
-                /* Mesa's software device is what the surfaceless platform gives anyway. */
-                if (only < 0 && vm_has_ext(dext, "EGL_MESA_device_software")) continue;
-                char name[32];
-                snprintf(name, sizeof name, "device%d", (int)i);
-                EGLDisplay dpy = get_platform_display(EGL_PLATFORM_DEVICE_EXT, devices[i], NULL);
-                ok = vm_try_display(dpy, name, gl, why, sizeof why);
-            }
-        } else {
-            strncat(why, "[device: no EGL devices] ", sizeof why - strlen(why) - 1);
-        }
-    }
+    /* 1. A GPU through the device platform (NVIDIA's EGL, or Mesa with a DRI device). */
+    if (!ok && device_ok && (force == NULL || strcmp(force, "device") == 0)) ok = vm_try_devices(gl, 0, why, sizeof why);
     /* 2. Mesa's surfaceless platform (llvmpipe on a machine without a GPU). */
     if (!ok && get_platform_display && vm_has_ext(client_ext, "EGL_MESA_platform_surfaceless") &&
         (force == NULL || strcmp(force, "surfaceless") == 0)) {
         EGLDisplay dpy = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
         ok = vm_try_display(dpy, "surfaceless", gl, why, sizeof why);
     }
-    /* 3. Whatever the default display is (EGL_PLATFORM decides with Mesa). */
+    /* 3. Mesa's software device, the same renderer by another way in. */
+    if (!ok && device_ok && (force == NULL || strcmp(force, "device") == 0)) ok = vm_try_devices(gl, 1, why, sizeof why);
+    /* 4. Whatever the default display is (EGL_PLATFORM decides with Mesa). */
     if (!ok && (force == NULL || strcmp(force, "default") == 0)) {
         ok = vm_try_display(eglGetDisplay(EGL_DEFAULT_DISPLAY), "default", gl, why, sizeof why);
     }
     if (!ok) {
         free(gl);
         return vm_fail(VL_ERR_UNSUPPORTED,
-                       "no offscreen OpenGL context through EGL: %s(client extensions: %s). On a machine without a "
-                       "GPU install Mesa (libegl-mesa0, libgl1-mesa-dri; ./vlarl setup).",
-                       why, client_ext ? client_ext : "none");
+                       "no offscreen OpenGL context through EGL%s%s: %s(client extensions: %s). On a machine without "
+                       "a GPU install Mesa (libegl-mesa0, libgl1-mesa-dri; ./vlarl setup).",
+                       force ? " with VLARL_EGL_PLATFORM=" : "", force ? force : "", why,
+                       client_ext ? client_ext : "none");
     }
     vm_count_handle(VM_LIVE_GL, 1);
     *out = gl;

@@ -56,7 +56,19 @@ public final class VlarlMujoco {
     static final String LIBRARY = "libvlarl_mujoco";
 
     private static final class Lib {
-        static final SymbolLookup LOOKUP = NativeLibraries.vlarl("vlarl_mujoco");
+        static final SymbolLookup LOOKUP = load();
+
+        /** The shim; when it does not load, names the missing system library and its package. */
+        private static SymbolLookup load() {
+            try {
+                return NativeLibraries.vlarl("vlarl_mujoco");
+            } catch (NativeLibraryException e) {
+                NativeLibraries.system("MuJoCo 2.2.2 (Debian package libmujoco2.2.2, from libmujoco-dev)",
+                        "libmujoco.so.2.2.2", "libmujoco.so");
+                NativeLibraries.system("libEGL (Debian packages libegl1, libegl-mesa0)", "libEGL.so.1");
+                throw e;
+            }
+        }
     }
 
     static MemorySegment findOrThrow(String symbol) {
