@@ -11,7 +11,7 @@ import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class MjDataTest {
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
 

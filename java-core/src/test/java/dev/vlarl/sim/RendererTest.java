@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class RendererTest {
     static final int W = 128, H = 96;
 

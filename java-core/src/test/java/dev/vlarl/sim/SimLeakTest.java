@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class SimLeakTest {
 
     private static long rssKiB() throws IOException {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The C reference loop (build/native/bin/vm_loop) and the same loop driven from Java agree bit for bit. */
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class VmLoopTest {
 
     static Path vmLoop() {
