@@ -67,6 +67,11 @@ class MjDataTest {
             assertEquals(1.0f, rgba.segment().getAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky));
             MjArray xpos = d.array("xpos");
             assertEquals(d.xpos().address(), xpos.segment().address());
+            assertEquals(0, m.qposAddress("hinge"));
+            assertEquals(0, m.dofAddress("hinge"));
+            assertEquals(1, m.sensorAddress("tip_pos"));
+            assertEquals(3, m.sensorDimension("tip_pos"));
+            assertThrows(IllegalArgumentException.class, () -> m.mocapIndex("arm"));
             assertEquals(0.002, m.timestep());
             m.setTimestep(0.001);
             d.step(3);
