@@ -482,7 +482,7 @@ int vm_step(const mjModel* m, mjData* d, int32_t nsteps, int32_t* out_flags) {
     VM_GUARD_BEGIN(VM_SHARED)
     vm_step_inner(m, d, nsteps, &flags);
     VM_GUARD_END(rc)
-    if (out_flags != NULL) *out_flags = flags;
+    if (out_flags != NULL) *out_flags = rc == VL_OK ? flags : 0; /* flags is indeterminate after a longjmp */
     return rc;
 }
 
