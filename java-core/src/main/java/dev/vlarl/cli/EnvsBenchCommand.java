@@ -2,16 +2,16 @@ package dev.vlarl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.vlarl.bindings.VlarlMujoco;
 import dev.vlarl.env.ActionChunk;
 import dev.vlarl.env.BatchedEnv;
 import dev.vlarl.env.EnvSpec;
 import dev.vlarl.env.Scenes;
 import dev.vlarl.env.Task;
 import dev.vlarl.env.TaskRegistry;
+import dev.vlarl.sim.MjData;
+import dev.vlarl.sim.MjModel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
@@ -143,28 +143,17 @@ final class EnvsBenchCommand implements Callable<Integer> {
 
     /** Java loop over the tiny model making vm_loop's calls: write ctrl, vm_step(substeps). us per substep. */
     static double timeTiny(long steps, int substeps) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-            VlarlMujoco.check(VlarlMujoco.vm_model_from_xml_string(arena.allocateFrom(TINY), out));
-            MemorySegment m = out.get(ValueLayout.ADDRESS, 0);
-            VlarlMujoco.check(VlarlMujoco.vm_data_create(m, out));
-            MemorySegment d = out.get(ValueLayout.ADDRESS, 0);
-            MemorySegment ptr = arena.allocate(ValueLayout.ADDRESS), rows = arena.allocate(ValueLayout.JAVA_LONG),
-                    cols = arena.allocate(ValueLayout.JAVA_LONG), type = arena.allocate(ValueLayout.JAVA_INT);
-            VlarlMujoco.check(VlarlMujoco.vm_data_array(m, d, arena.allocateFrom("ctrl"), ptr, rows, cols, type));
-            MemorySegment ctrl = ptr.get(ValueLayout.ADDRESS, 0).reinterpret(8);
-            MemorySegment flags = arena.allocate(ValueLayout.JAVA_INT);
+        try (MjModel m = MjModel.fromXml(TINY); MjData d = m.makeData()) {
+            MemorySegment ctrl = d.ctrl();
             double best = Double.MAX_VALUE;
             for (int rep = 0; rep < 3; rep++) {
                 long t0 = System.nanoTime();
                 for (long s = 0; s < steps; s++) {
                     ctrl.set(ValueLayout.JAVA_DOUBLE, 0, (s % 2) != 0 ? 0.5 : -0.5);
-                    VlarlMujoco.check(VlarlMujoco.vm_step(m, d, substeps, flags));
+                    d.step(substeps);
                 }
                 best = Math.min(best, (System.nanoTime() - t0) * 1e-3 / (steps * (double) substeps));
             }
-            VlarlMujoco.vm_data_free(d);
-            VlarlMujoco.vm_model_free(m);
             return best;
         }
     }

@@ -1,6 +1,7 @@
 package dev.vlarl.env;
 
 import dev.vlarl.bindings.VlarlMujoco;
+import dev.vlarl.sim.StepFlags;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class BatchedEnv implements AutoCloseable {
         chunkSteps[i] = 0;
         status[i] = EpisodeStatus.RUNNING;
         reasons[i] = "";
-        if ((flags & VlarlMujoco.VM_STEP_UNSTABLE_MASK) != 0) {
+        if (StepFlags.isUnstable(flags)) {
             status[i] = EpisodeStatus.UNSTABLE;
             reasons[i] = "unstable while settling the initial state: " + describeFlags(flags);
         }
@@ -151,7 +152,7 @@ public final class BatchedEnv implements AutoCloseable {
                 int flags = s.step(sub);
                 steps[i]++;
                 chunkSteps[i]++;
-                if ((flags & VlarlMujoco.VM_STEP_UNSTABLE_MASK) != 0) {
+                if (StepFlags.isUnstable(flags)) {
                     status[i] = EpisodeStatus.UNSTABLE;
                     reasons[i] = "physics unstable at step " + steps[i] + ": " + describeFlags(flags);
                     break;
@@ -183,18 +184,10 @@ public final class BatchedEnv implements AutoCloseable {
         if (renderer != null) renderer.render(s, images[i]);
     }
 
-    /** Names of the flag bits set, e.g. "BADQACC (state reset), NONFINITE". */
+    /** The instability, in words, with MuJoCo's last warning text. */
     static String describeFlags(int flags) {
-        StringBuilder b = new StringBuilder();
-        String[] names = {"INERTIA", "CONTACTFULL", "CNSTRFULL", "VGEOMFULL", "BADQPOS (state reset)", "BADQVEL (state reset)",
-            "BADQACC (state reset)", "BADCTRL"};
-        for (int i = 0; i < names.length; i++) {
-            if ((flags & (1 << i)) != 0) b.append(b.isEmpty() ? "" : ", ").append("MuJoCo warning ").append(names[i]);
-        }
-        if ((flags & VlarlMujoco.VM_STEP_NONFINITE) != 0) b.append(b.isEmpty() ? "" : ", ").append("NaN/Inf in the state");
         String w = VlarlMujoco.lastWarningMessage();
-        if (!w.isEmpty()) b.append(" (").append(w).append(')');
-        return b.toString();
+        return StepFlags.describe(flags) + (w.isEmpty() ? "" : " (" + w + ")");
     }
 
     public EpisodeStatus status(int i) {

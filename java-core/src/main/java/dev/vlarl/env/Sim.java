@@ -1,10 +1,6 @@
 package dev.vlarl.env;
 
-import static dev.vlarl.bindings.VlarlMujoco.C_POINTER;
-import static dev.vlarl.bindings.VlarlMujoco.check;
-
-import dev.vlarl.bindings.VlarlMujoco;
-import java.lang.foreign.Arena;
+import dev.vlarl.sim.MjData;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -27,41 +23,27 @@ public final class Sim implements AutoCloseable {
     static final double FINGER_OPEN = 0.04, FINGER_CLOSED = 0.0;
 
     private final SceneModel model;
-    private final Arena arena = Arena.ofShared();
-    private MemorySegment data;
-    private final MemorySegment flagsOut;
-    final MemorySegment qpos, qvel, ctrl, xpos, mocapPos, mocapQuat;
+    private final MjData data;
+    final MemorySegment qpos, qvel, ctrl, xpos, mocapPos;
     private final double[] target = new double[3];
     private boolean gripClosed;
 
     Sim(SceneModel model) {
         this.model = model;
-        MemorySegment out = arena.allocate(C_POINTER);
-        check(VlarlMujoco.vm_data_create(model.handle(), out));
-        data = out.get(C_POINTER, 0);
-        flagsOut = arena.allocate(ValueLayout.JAVA_INT);
-        qpos = array("qpos", ValueLayout.JAVA_DOUBLE);
-        qvel = array("qvel", ValueLayout.JAVA_DOUBLE);
-        ctrl = array("ctrl", ValueLayout.JAVA_DOUBLE);
-        xpos = array("xpos", ValueLayout.JAVA_DOUBLE);
-        mocapPos = model.nmocap() > 0 ? array("mocap_pos", ValueLayout.JAVA_DOUBLE) : MemorySegment.NULL;
-        mocapQuat = model.nmocap() > 0 ? array("mocap_quat", ValueLayout.JAVA_DOUBLE) : MemorySegment.NULL;
-    }
-
-    private MemorySegment array(String field, ValueLayout elem) {
-        MemorySegment ptr = arena.allocate(C_POINTER), rows = arena.allocate(ValueLayout.JAVA_LONG),
-                cols = arena.allocate(ValueLayout.JAVA_LONG), type = arena.allocate(ValueLayout.JAVA_INT);
-        check(VlarlMujoco.vm_data_array(model.handle(), data, arena.allocateFrom(field), ptr, rows, cols, type));
-        long n = rows.get(ValueLayout.JAVA_LONG, 0) * cols.get(ValueLayout.JAVA_LONG, 0);
-        return ptr.get(C_POINTER, 0).reinterpret(n * elem.byteSize());
+        this.data = model.model().makeData();
+        qpos = data.qpos();
+        qvel = data.qvel();
+        ctrl = data.ctrl();
+        xpos = data.xpos();
+        mocapPos = data.mocapPos();
     }
 
     public SceneModel model() {
         return model;
     }
 
-    MemorySegment handle() {
-        if (data == null) throw new IllegalStateException("sim is closed");
+    /** The MuJoCo state. */
+    public MjData data() {
         return data;
     }
 
@@ -69,7 +51,7 @@ public final class Sim implements AutoCloseable {
 
     /** MuJoCo reset to the model's defaults (objects at their template poses). */
     void reset() {
-        check(VlarlMujoco.vm_reset(model.handle(), data));
+        data.reset();
         gripClosed = false;
     }
 
@@ -118,7 +100,7 @@ public final class Sim implements AutoCloseable {
 
     /** Recomputes positions (xpos, contacts) from qpos without advancing time. */
     void forward() {
-        check(VlarlMujoco.vm_forward(model.handle(), data));
+        data.forward();
     }
 
     // ---- control -------------------------------------------------------------------------
@@ -149,8 +131,7 @@ public final class Sim implements AutoCloseable {
 
     /** Advances n physics steps; returns the vm_step instability/warning flags. */
     int step(int n) {
-        check(VlarlMujoco.vm_step(model.handle(), data, n, flagsOut));
-        return flagsOut.get(ValueLayout.JAVA_INT, 0);
+        return data.step(n);
     }
 
     /** Steps n physics steps with the current servo targets (used to let a placed scene settle). */
@@ -228,10 +209,6 @@ public final class Sim implements AutoCloseable {
 
     @Override
     public void close() {
-        if (data != null) {
-            VlarlMujoco.vm_data_free(data);
-            data = null;
-        }
-        if (arena.scope().isAlive()) arena.close();
+        data.close();
     }
 }
