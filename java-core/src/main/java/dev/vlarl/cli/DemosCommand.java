@@ -47,6 +47,9 @@ final class DemosCommand implements Callable<Integer> {
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
+    @Option(names = "--randomise", description = "Domain randomisation (colours, light, camera, friction) per episode.")
+    boolean randomise;
+
     @Override
     public Integer call() throws Exception {
         if (episodes <= 0) throw new IllegalArgumentException("--episodes must be positive");
@@ -54,7 +57,7 @@ final class DemosCommand implements Callable<Integer> {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1); ExpertRollout rollout = new ExpertRollout(env);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
@@ -88,6 +91,7 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("first_seed", Seeds.train(seedStart));
                 manifest.put("image_size", imageSize);
                 manifest.put("chunk_length", chunk);
+                manifest.put("domain_randomisation", randomise);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
             }

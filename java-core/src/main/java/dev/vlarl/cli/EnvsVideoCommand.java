@@ -53,6 +53,9 @@ final class EnvsVideoCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "2", description = "Keep one frame every this many actions (default ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--randomise", description = "Domain randomisation (colours, light, camera, friction).")
+    boolean randomise;
+
     @Override
     public Integer call() throws IOException {
         Task t = TaskRegistry.get(task);
@@ -62,7 +65,7 @@ final class EnvsVideoCommand implements Callable<Integer> {
         List<BufferedImage> frames = new ArrayList<>();
         List<Integer> frameSteps = new ArrayList<>();
         String outcome;
-        try (BatchedEnv env = new BatchedEnv(spec, 1); ActionChunk one = new ActionChunk(1, 1)) {
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ActionChunk one = new ActionChunk(1, 1)) {
             env.reset(0, t, seed);
             ScriptedExpert expert = t.newExpert(seed);
             Random rng = new Random(seed);

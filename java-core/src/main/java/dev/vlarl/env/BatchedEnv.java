@@ -33,6 +33,9 @@ public final class BatchedEnv implements AutoCloseable {
     private final int[] chunkSteps;
     private final MemorySegment[] images;
     private final MemorySegment[] states;
+    private final boolean randomise;
+    private final DomainRandomisation.Draw[] draws;
+    private final java.util.Map<SceneModel, DomainRandomisation.Defaults> defaults = new java.util.IdentityHashMap<>();
 
     /** N environments that render observations at the spec's image size. */
     public BatchedEnv(EnvSpec spec, int size) {
@@ -43,7 +46,17 @@ public final class BatchedEnv implements AutoCloseable {
      * @param render false for physics only (no EGL context; images stay zero)
      */
     public BatchedEnv(EnvSpec spec, int size, boolean render) {
+        this(spec, size, render, false);
+    }
+
+    /**
+     * @param render false for physics only (no EGL context; images stay zero)
+     * @param randomise domain randomisation per episode (see {@link DomainRandomisation}), drawn from the seed
+     */
+    public BatchedEnv(EnvSpec spec, int size, boolean render, boolean randomise) {
         if (size <= 0) throw new IllegalArgumentException("batch size must be positive");
+        this.randomise = randomise;
+        this.draws = new DomainRandomisation.Draw[size];
         this.spec = spec;
         this.size = size;
         this.obs = new ObservationBatch(spec, size);
@@ -65,6 +78,7 @@ public final class BatchedEnv implements AutoCloseable {
         images = new MemorySegment[size];
         states = new MemorySegment[size];
         for (int i = 0; i < size; i++) {
+            draws[i] = new DomainRandomisation.Draw();
             status[i] = EpisodeStatus.IDLE;
             images[i] = obs.image(i);
             states[i] = obs.state(i);
@@ -95,6 +109,10 @@ public final class BatchedEnv implements AutoCloseable {
             sims[i] = s;
         }
         s.reset();
+        if (randomise) {
+            draws[i].sample(new SplittableRandom(~seed * 31 + task.name().hashCode()));
+            defaults.computeIfAbsent(model, DomainRandomisation.Defaults::new).applyPhysics(draws[i]);
+        }
         SplittableRandom rng = task.layoutRandom(seed);
         s.setHand(rng.nextDouble(-0.03, 0.03), rng.nextDouble(-0.14, -0.10), rng.nextDouble(0.20, 0.24), false);
         task.layout().place(s, rng);
@@ -144,6 +162,7 @@ public final class BatchedEnv implements AutoCloseable {
             if (status[i] != EpisodeStatus.RUNNING) continue;
             Sim s = sims[i];
             Task t = tasks[i];
+            if (randomise) defaults.get(s.model()).applyPhysics(draws[i]);
             long base = (long) i * k * EnvSpec.ACTION_DIM;
             for (int j = 0; j < k; j++) {
                 long o = base + (long) j * EnvSpec.ACTION_DIM;
@@ -181,7 +200,10 @@ public final class BatchedEnv implements AutoCloseable {
         Sim s = sims[i];
         if (s == null) throw new IllegalStateException("environment " + i + " was never reset");
         s.writeState(states[i]);
-        if (renderer != null) renderer.render(s, images[i]);
+        if (renderer != null) {
+            if (randomise) defaults.get(s.model()).applyVisual(draws[i]);
+            renderer.render(s, images[i]);
+        }
     }
 
     /** The instability, in words, with MuJoCo's last warning text. */

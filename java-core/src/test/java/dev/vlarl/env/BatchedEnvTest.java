@@ -50,6 +50,22 @@ class BatchedEnvTest {
         assertTrue(distinct > 50, "image has only " + distinct + " distinct byte values");
     }
 
+    static byte[] firstImage(boolean randomise, long seed) {
+        try (BatchedEnv env = new BatchedEnv(EnvSpec.defaults(), 1, true, randomise)) {
+            env.reset(0, MIX.get(1), seed);
+            return env.observations().image(0).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    @Test
+    void domainRandomisationChangesTheImageDeterministically() {
+        byte[] plain = firstImage(false, 3), a = firstImage(true, 3), b = firstImage(true, 3), c = firstImage(true, 4);
+        assertArrayEquals(a, b);
+        assertTrue(!java.util.Arrays.equals(plain, a), "randomised image equals the plain one");
+        assertArrayEquals(plain, firstImage(false, 3), "a randomised batch must not leak into a plain one");
+        assertTrue(!java.util.Arrays.equals(a, c));
+    }
+
     @Test
     void imagesAreRowZeroAtTheTop() {
         // the camera looks down at the table from the front: the floor-coloured background is
