@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * Optional domain randomisation (a switch of {@link BatchedEnv}): per episode, drawn from
- * its seed, object colours (+-0.08 per channel), light brightness (x 0.7..1.3), camera
+ * its seed, object colours (their materials, +-0.08 per channel), light brightness (x 0.7..1.3), camera
  * position (+-1.5 cm per axis) and object friction (x 0.8..1.2). Models are shared, so each
  * environment writes its own values into the model right before it is stepped or rendered
  * (one thread steps and renders, so they never mix); with the switch off the models are
@@ -35,11 +35,13 @@ final class DomainRandomisation {
     /** Defaults of one model, to perturb from. */
     static final class Defaults {
         final int[] objectGeoms;
+        /** Materials of the objects (their colour lives there: geom rgba would override it). */
+        final int[] materials;
         final float[] rgba;
         final double[] friction;
         final double[] camPos;
         final float[] lightDiffuse;
-        final MemorySegment geomRgba, geomFriction, camPosSeg, lightSeg;
+        final MemorySegment matRgba, geomFriction, camPosSeg, lightSeg;
         final int camera;
 
         Defaults(SceneModel scene) {
@@ -52,14 +54,19 @@ final class DomainRandomisation {
                 if (body != null && (body.startsWith("cube_") || body.startsWith("cyl_"))) geoms.add(g);
             }
             objectGeoms = geoms.stream().mapToInt(Integer::intValue).toArray();
-            geomRgba = m.array("geom_rgba").segment();
+            MemorySegment geomMat = m.array("geom_matid").segment();
+            materials = geoms.stream().mapToInt(g -> geomMat.getAtIndex(ValueLayout.JAVA_INT, g)).filter(x -> x >= 0).distinct()
+                    .sorted().toArray();
+            matRgba = m.array("mat_rgba").segment();
             geomFriction = m.array("geom_friction").segment();
             camPosSeg = m.array("cam_pos").segment();
             lightSeg = m.array("light_diffuse").segment();
-            rgba = new float[objectGeoms.length * 4];
+            rgba = new float[materials.length * 4];
+            for (int i = 0; i < materials.length; i++) {
+                for (int c = 0; c < 4; c++) rgba[4 * i + c] = matRgba.getAtIndex(ValueLayout.JAVA_FLOAT, 4L * materials[i] + c);
+            }
             friction = new double[objectGeoms.length];
             for (int i = 0; i < objectGeoms.length; i++) {
-                for (int c = 0; c < 4; c++) rgba[4 * i + c] = geomRgba.getAtIndex(ValueLayout.JAVA_FLOAT, 4L * objectGeoms[i] + c);
                 friction[i] = geomFriction.getAtIndex(ValueLayout.JAVA_DOUBLE, 3L * objectGeoms[i]);
             }
             camera = scene.camera().id();
@@ -77,10 +84,10 @@ final class DomainRandomisation {
 
         /** Appearance of this draw (before rendering). */
         void applyVisual(Draw d) {
-            for (int i = 0; i < objectGeoms.length; i++) {
+            for (int i = 0; i < materials.length; i++) {
                 for (int c = 0; c < 3; c++) {
                     float v = (float) (rgba[4 * i + c] + d.colour[(3 * i + c) % d.colour.length]);
-                    geomRgba.setAtIndex(ValueLayout.JAVA_FLOAT, 4L * objectGeoms[i] + c, Math.max(0f, Math.min(1f, v)));
+                    matRgba.setAtIndex(ValueLayout.JAVA_FLOAT, 4L * materials[i] + c, Math.max(0f, Math.min(1f, v)));
                 }
             }
             for (int i = 0; i < 3; i++) camPosSeg.setAtIndex(ValueLayout.JAVA_DOUBLE, 3L * camera + i, camPos[i] + d.camera[i]);

@@ -87,6 +87,11 @@ final class Skills {
         p.add(phase("lower", low, true, 0.006, 2, 40, 0.6));
         p.add(phase("push", pushing, true, 0.006, 2, 120, 0.25));
         p.add(phase("back off", away, true, 0.01, 1, 30, 0.5));
+        // the object may have slid off the line: line up again from where it is and push once more
+        p.add(phase("behind again", behind, true, 0.012, 1, 60, 1));
+        p.add(phase("lower again", low, true, 0.006, 2, 40, 0.6));
+        p.add(phase("push again", pushing, true, 0.006, 2, 80, 0.25));
+        p.add(phase("back off", away, true, 0.01, 1, 30, 0.5));
         return p;
     }
 
