@@ -1,5 +1,6 @@
 package dev.vlarl.env;
 
+import dev.vlarl.bindings.MujocoException;
 import dev.vlarl.bindings.VlarlMujoco;
 import dev.vlarl.sim.StepFlags;
 import java.lang.foreign.MemorySegment;
@@ -13,7 +14,9 @@ import java.util.SplittableRandom;
  * termination per environment (success, step limit, instability) and then renders each
  * environment that acted once into {@link #observations()}; nothing is rendered between
  * chunks. Single-threaded; the same task, seed and actions give bit-identical states and
- * images.
+ * images. A physics instability (a MuJoCo warning that resets the state, NaN/Inf, or a
+ * MuJoCo error inside the step) ends only that environment's episode, as UNSTABLE with a
+ * reason. Action components are clamped to [-1, 1]; NaN counts as 0.
  */
 public final class BatchedEnv implements AutoCloseable {
     /** Physics steps run after placing objects, before the first observation. */
@@ -168,7 +171,17 @@ public final class BatchedEnv implements AutoCloseable {
                 long o = base + (long) j * EnvSpec.ACTION_DIM;
                 s.applyAction(a.getAtIndex(ValueLayout.JAVA_FLOAT, o), a.getAtIndex(ValueLayout.JAVA_FLOAT, o + 1),
                         a.getAtIndex(ValueLayout.JAVA_FLOAT, o + 2), a.getAtIndex(ValueLayout.JAVA_FLOAT, o + 3), maxStep);
-                int flags = s.step(sub);
+                int flags;
+                try {
+                    flags = s.step(sub);
+                } catch (MujocoException e) {
+                    // mju_error inside the step: the state is half-updated; this episode ends here
+                    steps[i]++;
+                    chunkSteps[i]++;
+                    status[i] = EpisodeStatus.UNSTABLE;
+                    reasons[i] = "MuJoCo error at step " + steps[i] + ": " + e.getMessage();
+                    break;
+                }
                 steps[i]++;
                 chunkSteps[i]++;
                 if (StepFlags.isUnstable(flags)) {
@@ -190,7 +203,13 @@ public final class BatchedEnv implements AutoCloseable {
         }
         if (observe) {
             for (int i = 0; i < size; i++) {
-                if (chunkSteps[i] > 0) observe(i);
+                if (chunkSteps[i] == 0) continue;
+                try {
+                    observe(i);
+                } catch (MujocoException e) {
+                    if (status[i] != EpisodeStatus.UNSTABLE) throw e;
+                    images[i].fill((byte) 0); // an unstable state need not render; its episode is over
+                }
             }
         }
     }
