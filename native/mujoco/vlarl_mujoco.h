@@ -156,6 +156,8 @@ int vm_model_from_xml_string(const char* xml, mjModel** out);
  * VL_ERR_IO. */
 int vm_model_from_xml_file(const char* path, mjModel** out);
 int vm_model_free(mjModel* m);
+/* A deep copy of m (for per-environment changes such as colours or friction). */
+int vm_model_copy(const mjModel* m, mjModel** out);
 /* Address and shape of a model array by its mjModel field name (e.g. "geom_rgba":
  * ngeom x 4, VM_TYPE_F32). rows x cols elements of *elem_type. */
 int vm_model_array(const mjModel* m, const char* name, void** ptr, int64_t* rows, int64_t* cols,
