@@ -23,7 +23,8 @@
  *  - A vm_gl context is borrowed by each call that draws: made current on the calling
  *    thread for the call and released after (what was current before is put back), so
  *    any thread may render, one at a time per context; two threads drawing with one
- *    context at once get an error, not a crash. vm_gl_make_current keeps it current on a
+ *    context at once get an error, not a crash (a vm_renderer itself is for one thread at
+ *    a time: its camera and scene are state). vm_gl_make_current keeps it current on a
  *    thread (saving two eglMakeCurrent per frame) until vm_gl_release_current there.
  */
 #ifndef VLARL_MUJOCO_H
