@@ -52,7 +52,12 @@ public final class Renderer extends NativeResource {
                 VlarlMujoco.vm_renderer_free(h);
                 throw e;
             }
-            gl.adopt(r);
+            try {
+                gl.adopt(r);
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
             return r;
         }
     }
