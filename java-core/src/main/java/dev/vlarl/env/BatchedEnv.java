@@ -57,6 +57,15 @@ public final class BatchedEnv implements AutoCloseable {
      * @param randomise domain randomisation per episode (see {@link DomainRandomisation}), drawn from the seed
      */
     public BatchedEnv(EnvSpec spec, int size, boolean render, boolean randomise) {
+        this(spec, size, render, randomise, false);
+    }
+
+    /**
+     * @param render false for physics only (no EGL context; images stay zero)
+     * @param randomise domain randomisation per episode (see {@link DomainRandomisation}), drawn from the seed
+     * @param shadows render shadows (off by default: 2.5x faster frames with llvmpipe; for videos)
+     */
+    public BatchedEnv(EnvSpec spec, int size, boolean render, boolean randomise, boolean shadows) {
         if (size <= 0) throw new IllegalArgumentException("batch size must be positive");
         this.randomise = randomise;
         this.draws = new DomainRandomisation.Draw[size];
@@ -65,7 +74,7 @@ public final class BatchedEnv implements AutoCloseable {
         this.obs = new ObservationBatch(spec, size);
         SimRenderer r = null;
         try {
-            r = render ? new SimRenderer(spec.imageWidth(), spec.imageHeight()) : null;
+            r = render ? new SimRenderer(spec.imageWidth(), spec.imageHeight(), shadows) : null;
         } catch (RuntimeException e) {
             obs.close();
             throw e;
