@@ -21,7 +21,10 @@
 static _Thread_local char vm_error_text[2048];
 static _Thread_local char vm_warning_text[1024];
 static _Thread_local vm_frame* vm_top;
-static pthread_rwlock_t vm_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* Shared by every guarded call, exclusive while a model compiles. Writer-preferring, so a
+ * load is not starved by threads that step back to back (guarded calls never nest, which
+ * this kind of lock requires). */
+static pthread_rwlock_t vm_lock;
 static atomic_llong vm_live[4];
 
 int vm_fail(int code, const char* fmt, ...) {
@@ -55,6 +58,11 @@ static void vm_install_hooks(void) {
 }
 
 __attribute__((constructor)) static void vm_on_load(void) {
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&vm_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
     vm_install_hooks();
 }
 
@@ -315,6 +323,21 @@ int vm_model_free(mjModel* m) {
     return VL_OK;
 }
 
+int vm_model_copy(const mjModel* m, mjModel** out) {
+    VM_REQUIRE(m != NULL && out != NULL, "vm_model_copy: null argument");
+    *out = NULL;
+    mjModel* volatile c = NULL;
+    volatile int rc = VL_OK;
+    VM_GUARD_BEGIN(VM_SHARED)
+    c = mj_copyModel(NULL, m);
+    VM_GUARD_END(rc)
+    if (rc != VL_OK) return rc;
+    if (c == NULL) return vm_fail(VL_ERR_OUT_OF_MEMORY, "mj_copyModel failed");
+    vm_count_handle(VM_LIVE_MODELS, 1);
+    *out = c;
+    return VL_OK;
+}
+
 static int vm_obj_count(const mjModel* m, int32_t t) {
     switch (t) {
         case mjOBJ_BODY: return m->nbody;
@@ -474,7 +497,7 @@ int vm_step(const mjModel* m, mjData* d, int32_t nsteps, int32_t* out_flags) {
     VM_GUARD_BEGIN(VM_SHARED)
     vm_step_inner(m, d, nsteps, &flags);
     VM_GUARD_END(rc)
-    if (out_flags != NULL) *out_flags = flags;
+    if (out_flags != NULL) *out_flags = rc == VL_OK ? flags : 0; /* flags is indeterminate after a longjmp */
     return rc;
 }
 

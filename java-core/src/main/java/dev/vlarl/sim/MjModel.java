@@ -21,7 +21,9 @@ import java.util.List;
 public final class MjModel extends NativeResource {
     private final Arena arena;
     private final MemorySegment struct;
-    private final int nq, nv, nu, na, nbody, njnt, ngeom, nsite, ncam, nsensor, nsensordata, nmocap, nkey;
+    private final int nq, nv, nu, na, nbody, njnt, ngeom, nsite, ncam, nsensor, nsensordata, nmocap, nkey, nconmax;
+    // int arrays the address helpers read (views, no copies)
+    private final MemorySegment jntQposAdr, jntDofAdr, sensorAdr, sensorDim, bodyMocapId;
 
     private MjModel(MemorySegment raw) {
         this.arena = Arena.ofShared();
@@ -39,6 +41,12 @@ public final class MjModel extends NativeResource {
         this.nsensordata = readInt(MjModelLayout.NSENSORDATA);
         this.nmocap = readInt(MjModelLayout.NMOCAP);
         this.nkey = readInt(MjModelLayout.NKEY);
+        this.nconmax = readInt(MjModelLayout.NCONMAX);
+        this.jntQposAdr = array("jnt_qposadr").segment();
+        this.jntDofAdr = array("jnt_dofadr").segment();
+        this.sensorAdr = array("sensor_adr").segment();
+        this.sensorDim = array("sensor_dim").segment();
+        this.bodyMocapId = array("body_mocapid").segment();
     }
 
     private int readInt(long offset) {
@@ -77,6 +85,18 @@ public final class MjModel extends NativeResource {
         }
     }
 
+    /**
+     * A deep copy of this model, for changes that must not reach other users of this one
+     * (per-environment colours, friction, masses). The copy is a new resource to close.
+     */
+    public MjModel copy() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(ValueLayout.ADDRESS);
+            check(VlarlMujoco.vm_model_copy(handle(), out));
+            return adopt(out.get(ValueLayout.ADDRESS, 0));
+        }
+    }
+
     /** A new simulation state for this model (reset, positions computed). */
     public MjData makeData() {
         return MjData.create(this);
@@ -101,6 +121,8 @@ public final class MjModel extends NativeResource {
     public int nsensordata() { return nsensordata; }
     public int nmocap() { return nmocap; }
     public int nkey() { return nkey; }
+    /** Room for contacts in an MjData (more are dropped with a CONTACT_FULL warning). */
+    public int nconmax() { return nconmax; }
 
     /** Simulation timestep in seconds (opt.timestep). */
     public double timestep() {
@@ -158,6 +180,33 @@ public final class MjModel extends NativeResource {
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) names.add(name(kind, i));
         return names;
+    }
+
+    /** Index in qpos of the named joint's first coordinate (7 for a free joint, 4 ball, 1 hinge/slide). */
+    public int qposAddress(String joint) {
+        return jntQposAdr.getAtIndex(ValueLayout.JAVA_INT, id(MjObj.JOINT, joint));
+    }
+
+    /** Index in qvel of the named joint's first degree of freedom. */
+    public int dofAddress(String joint) {
+        return jntDofAdr.getAtIndex(ValueLayout.JAVA_INT, id(MjObj.JOINT, joint));
+    }
+
+    /** Index in sensordata of the named sensor's first value. */
+    public int sensorAddress(String sensor) {
+        return sensorAdr.getAtIndex(ValueLayout.JAVA_INT, id(MjObj.SENSOR, sensor));
+    }
+
+    /** Number of values the named sensor writes. */
+    public int sensorDimension(String sensor) {
+        return sensorDim.getAtIndex(ValueLayout.JAVA_INT, id(MjObj.SENSOR, sensor));
+    }
+
+    /** Row in mocap_pos / mocap_quat of the named mocap body (throws if it is not one). */
+    public int mocapIndex(String body) {
+        int m = bodyMocapId.getAtIndex(ValueLayout.JAVA_INT, id(MjObj.BODY, body));
+        if (m < 0) throw new IllegalArgumentException("body '" + body + "' is not a mocap body");
+        return m;
     }
 
     /**

@@ -12,7 +12,8 @@ import java.lang.foreign.ValueLayout;
  * MuJoCo's own renderer (mjvScene + mjrContext) for one model at one image size, drawing
  * offscreen in a {@link GlContext}. {@link #render} writes {@code uint8[height, width, 3]}
  * RGB with row 0 at the top straight into caller-owned memory: no copy through Java, no
- * allocation per frame. Renders only when asked. Use from one thread at a time.
+ * allocation per frame. Renders only when asked. Use from one thread at a time (any thread:
+ * each call borrows the GL context, see {@link GlContext}).
  */
 public final class Renderer extends NativeResource {
     private final GlContext gl;
@@ -51,9 +52,37 @@ public final class Renderer extends NativeResource {
                 VlarlMujoco.vm_renderer_free(h);
                 throw e;
             }
-            gl.adopt(r);
+            try {
+                gl.adopt(r);
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
             return r;
         }
+    }
+
+    /** Turns a renderer option on or off; returns this renderer. */
+    public Renderer set(RenderFlag flag, boolean on) {
+        check(VlarlMujoco.vm_renderer_set_flag(handle(), flag.code, on ? 1 : 0));
+        return this;
+    }
+
+    /** Shows or hides geom group {@code group} (0..5; MuJoCo shows 0-2 by default); returns this renderer. */
+    public Renderer setGeomGroupVisible(int group, boolean visible) {
+        if (group < 0 || group > 5) throw new IllegalArgumentException("geom group " + group + " not in 0..5");
+        check(VlarlMujoco.vm_renderer_set_flag(handle(), VlarlMujoco.VM_RENDER_GEOMGROUP_0 + group, visible ? 1 : 0));
+        return this;
+    }
+
+    private MemorySegment handle() {
+        ensureOpen();
+        return handle;
+    }
+
+    /** The model this renderer draws. */
+    public MjModel model() {
+        return model;
     }
 
     public int width() { return width; }
@@ -81,17 +110,33 @@ public final class Renderer extends NativeResource {
         if (noRgb && noDepth) throw new IllegalArgumentException("no output: rgb and depth are both NULL");
         if (!noRgb) checkBuffer(rgb, rgbBytes(), "rgb");
         if (!noDepth) checkBuffer(depth, (long) height * width * Float.BYTES, "depth");
-        MemorySegment cam = MemorySegment.NULL;
-        if (camera.id() < 0 && !camera.isDefaultFree()) {
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, camera.x);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 1, camera.y);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 2, camera.z);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 3, camera.distance);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 4, camera.azimuth);
-            freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 5, camera.elevation);
-            cam = freeCamera;
-        }
-        check(VlarlMujoco.vm_render(handle, data.handle(), camera.id(), cam, rgb, depth));
+        model.handle(); // refuses a closed model: the native renderer reads it
+        check(VlarlMujoco.vm_render(handle, data.handle(), camera.id(), freeCamera(camera), rgb, depth));
+    }
+
+    /**
+     * Renders which model geom each pixel shows into {@code geomIds} (int32[height, width],
+     * top row first): a geom id, or -1 for background. With multisampling
+     * ({@code <quality offsamples>} > 0) edge pixels can carry a neighbour's id.
+     */
+    public void renderSegmentation(MjData data, Camera camera, MemorySegment geomIds) {
+        ensureOpen();
+        if (data.model() != model) throw new IllegalArgumentException("the data belongs to another model than this renderer");
+        checkBuffer(geomIds, (long) height * width * Integer.BYTES, "geomIds");
+        model.handle();
+        check(VlarlMujoco.vm_render_segmentation(handle, data.handle(), camera.id(), freeCamera(camera), geomIds));
+    }
+
+    /** The free-camera parameters for the shim, or NULL for a model camera / the default free camera. */
+    private MemorySegment freeCamera(Camera camera) {
+        if (camera.id() >= 0 || camera.isDefaultFree()) return MemorySegment.NULL;
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, camera.x);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 1, camera.y);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 2, camera.z);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 3, camera.distance);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 4, camera.azimuth);
+        freeCamera.setAtIndex(ValueLayout.JAVA_DOUBLE, 5, camera.elevation);
+        return freeCamera;
     }
 
     private static void checkBuffer(MemorySegment s, long need, String what) {

@@ -11,7 +11,7 @@ import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class MjDataTest {
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
 
@@ -67,6 +67,11 @@ class MjDataTest {
             assertEquals(1.0f, rgba.segment().getAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky));
             MjArray xpos = d.array("xpos");
             assertEquals(d.xpos().address(), xpos.segment().address());
+            assertEquals(0, m.qposAddress("hinge"));
+            assertEquals(0, m.dofAddress("hinge"));
+            assertEquals(1, m.sensorAddress("tip_pos"));
+            assertEquals(3, m.sensorDimension("tip_pos"));
+            assertThrows(IllegalArgumentException.class, () -> m.mocapIndex("arm"));
             assertEquals(0.002, m.timestep());
             m.setTimestep(0.001);
             d.step(3);
@@ -114,6 +119,34 @@ class MjDataTest {
             drive(a, 20);
             drive(b, 20);
             assertEquals(-1, a.qpos().mismatch(b.qpos()));
+        }
+    }
+
+    @Test
+    void contactsNameTheGeomsThatTouch() {
+        try (MjModel m = MjModel.fromXml(Scenes.fallingBoxes(20000)); MjData d = m.makeData()) {
+            assertEquals(0, d.ncon());
+            d.step(1000); // the boxes land on the floor and on each other
+            assertTrue(d.ncon() > 0);
+            int floor = 0, lowest = 1;
+            assertTrue(d.touching(floor, lowest) && d.touching(lowest, floor));
+            for (int i = 0; i < d.ncon(); i++) assertTrue(d.contactDistance(i) < 0.01, "contact " + i);
+            assertThrows(IndexOutOfBoundsException.class, () -> d.contactGeom1(d.ncon()));
+        }
+    }
+
+    @Test
+    void aModelCopyChangesAlone() {
+        try (MjModel m = MjModel.fromXml(Scenes.ARM); MjModel c = m.copy(); MjData a = m.makeData(); MjData b = c.makeData()) {
+            c.setTimestep(0.001);
+            assertEquals(0.002, m.timestep());
+            int sky = m.id(MjObj.GEOM, "sky");
+            c.array("geom_rgba").segment().setAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky + 1, 1f);
+            assertEquals(0f, m.array("geom_rgba").segment().getAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky + 1));
+            a.step(10);
+            b.step(10);
+            assertEquals(0.02, a.time(), 1e-12);
+            assertEquals(0.01, b.time(), 1e-12);
         }
     }
 

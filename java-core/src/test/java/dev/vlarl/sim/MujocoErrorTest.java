@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LeakCheck.class)
+@ExtendWith({LeakCheck.class, MujocoLeakCheck.class})
 class MujocoErrorTest {
 
     @Test
