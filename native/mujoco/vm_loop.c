@@ -1,0 +1,116 @@
+/*
+ * vm_loop - the plain-C reference loop for the Java-driven one: loads an MJCF file and
+ * runs N control steps through the same shim calls Java makes (write ctrl, vm_step with
+ * K substeps, and every R steps vm_render into a caller-owned buffer).
+ *
+ * Usage:
+ *   vm_loop MODEL.xml [STEPS [SUBSTEPS [WIDTH HEIGHT RENDER_EVERY [CAMERA]]]]
+ *     STEPS         control steps (default 1000)
+ *     SUBSTEPS      mj_step calls per control step, in one vm_step (default 10)
+ *     WIDTH HEIGHT  render size; RENDER_EVERY 0 (default) renders nothing, R renders
+ *                   after every R-th step
+ *     CAMERA        model camera name, or "free" (default: MuJoCo's default free camera)
+ *
+ * Control pattern (deterministic, cheap): ctrl[i] = ((step + i) % 2 ? 0.5 : -0.5).
+ * Prints one line: key=value pairs with the time per control step and per frame.
+ * Exit code 0 on success, 1 on a shim error (message on stderr), 2 on bad usage.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <mujoco/mujoco.h>
+
+#include "vlarl_mujoco.h"
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void check(int rc, const char* what) {
+    if (rc != VL_OK) {
+        fprintf(stderr, "vm_loop: %s failed (status %d): %s\n", what, rc, vm_last_error());
+        exit(1);
+    }
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fprintf(stderr, "usage: vm_loop MODEL.xml [STEPS [SUBSTEPS [WIDTH HEIGHT RENDER_EVERY [CAMERA]]]]\n");
+        return 2;
+    }
+    const char* path = argv[1];
+    long steps = argc > 2 ? atol(argv[2]) : 1000;
+    int substeps = argc > 3 ? atoi(argv[3]) : 10;
+    int width = argc > 5 ? atoi(argv[4]) : 0, height = argc > 5 ? atoi(argv[5]) : 0;
+    int every = argc > 6 ? atoi(argv[6]) : 0;
+    const char* camera_name = argc > 7 ? argv[7] : "free";
+    if (steps <= 0 || substeps <= 0 || (every > 0 && (width <= 0 || height <= 0))) {
+        fprintf(stderr, "vm_loop: bad arguments (steps, substeps > 0; width, height > 0 when rendering)\n");
+        return 2;
+    }
+
+    mjModel* m = NULL;
+    mjData* d = NULL;
+    check(vm_model_from_xml_file(path, &m), "load");
+    check(vm_data_create(m, &d), "make data");
+    int32_t nu = m->nu;
+
+    vm_gl* gl = NULL;
+    vm_renderer* r = NULL;
+    uint8_t* rgb = NULL;
+    int32_t camera = VM_CAMERA_FREE;
+    if (every > 0) {
+        check(vm_gl_create(&gl), "EGL context");
+        check(vm_renderer_create(gl, m, width, height, 0, &r), "renderer");
+        rgb = (uint8_t*)malloc((size_t)width * height * 3);
+        if (strcmp(camera_name, "free") != 0) {
+            check(vm_name2id(m, VM_OBJ_CAMERA, camera_name, &camera), "camera lookup");
+            if (camera < 0) {
+                fprintf(stderr, "vm_loop: no camera named '%s'\n", camera_name);
+                return 2;
+            }
+        }
+    }
+
+    long frames = 0, unstable = 0;
+    double render_s = 0;
+    double t0 = now_s();
+    for (long s = 0; s < steps; s++) {
+        for (int32_t i = 0; i < nu; i++) d->ctrl[i] = ((s + i) % 2) ? 0.5 : -0.5;
+        int32_t flags = 0;
+        check(vm_step(m, d, substeps, &flags), "step");
+        if (flags & VM_STEP_UNSTABLE_MASK) {
+            unstable++;
+            check(vm_reset(m, d), "reset");
+        }
+        if (every > 0 && (s + 1) % every == 0) {
+            double r0 = now_s();
+            check(vm_render(r, d, camera, NULL, rgb, NULL), "render");
+            render_s += now_s() - r0;
+            frames++;
+        }
+    }
+    double total = now_s() - t0;
+    double step_s = total - render_s;
+    printf("vm_loop model=%s steps=%ld substeps=%d nu=%d step_us=%.3f frames=%ld frame_us=%.1f unstable=%ld "
+           "total_s=%.3f qpos0=%.17g\n",
+           path, steps, substeps, nu, 1e6 * step_s / (double)steps, frames,
+           frames ? 1e6 * render_s / (double)frames : 0.0, unstable, total, m->nq ? d->qpos[0] : 0.0);
+    if (every > 0) {
+        const char* desc = NULL;
+        vm_gl_describe(gl, &desc);
+        printf("vm_loop gl: %s\n", desc);
+    }
+    vm_renderer_free(r);
+    vm_gl_free(gl);
+    free(rgb);
+    vm_data_free(d);
+    vm_model_free(m);
+    return 0;
+}
