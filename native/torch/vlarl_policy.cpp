@@ -194,11 +194,7 @@ int vp_act(vt_module* m, vt_tensor* image, vt_tensor* state, vt_tensor* instruct
         if (temperature > 0) {
             // Gumbel-max: argmax(logits / T + Gumbel noise) samples softmax(logits / T).
             auto u = at::empty(scaled.sizes(), scaled.options());
-            {
-                auto& g = model.generator();
-                std::lock_guard<std::mutex> lock(g.mutex());
-                u.uniform_(1e-10, 1.0, g);
-            }
+            u.uniform_(1e-10, 1.0, model.generator());  // uniform_ locks the generator itself
             chosen = (scaled - (-u.log()).log()).argmax(-1);
         } else {
             chosen = logits.argmax(-1);

@@ -8,8 +8,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * Draws training samples (episode, step) from a {@link DemoSet} and writes them into a
- * {@link TrainBatch}: the observation at step t and, as targets, the tokens of the actions
- * t .. t+K-1 (past the episode's end the last action repeats: the expert holds still).
+ * {@link TrainBatch}: observation t and, as targets, the tokens of the K actions executed
+ * from it (a short last chunk repeats its last action: the expert holds still).
  */
 public final class DemoBatcher {
     private final DemoSet demos;
@@ -50,11 +50,12 @@ public final class DemoBatcher {
     public static float[][] allActions(DemoSet demos) {
         List<float[]> out = new ArrayList<>();
         for (int e = 0; e < demos.episodes(); e++)
-            for (int t = 0; t < demos.length(e); t++) {
-                float[] a = new float[EnvSpec.ACTION_DIM];
-                for (int d = 0; d < a.length; d++) a[d] = demos.action(e, t, d);
-                out.add(a);
-            }
+            for (int t = 0; t < demos.length(e); t++)
+                for (int k = 0; k < demos.actions(e, t); k++) {
+                    float[] a = new float[EnvSpec.ACTION_DIM];
+                    for (int d = 0; d < a.length; d++) a[d] = demos.action(e, t, k, d);
+                    out.add(a);
+                }
         return out.toArray(new float[0][]);
     }
 
@@ -70,10 +71,10 @@ public final class DemoBatcher {
         demos.state(e, t, b.stateRow(i));
         words.encodeInto(demos.instruction(e), b.instructionRow(i), b.instruction().shape()[1] > 0 ? (int) b.instruction().shape()[1] : 0);
         b.setSlot(i, slotOf.applyAsInt(demos.task(e)));
-        int len = demos.length(e);
+        int n = demos.actions(e, t);
         for (int k = 0; k < chunk; k++) {
-            int tt = Math.min(t + k, len - 1);
-            for (int d = 0; d < EnvSpec.ACTION_DIM; d++) b.setTarget(i, k, d, actions.token(d, demos.action(e, tt, d)));
+            int kk = Math.min(k, n - 1);
+            for (int d = 0; d < EnvSpec.ACTION_DIM; d++) b.setTarget(i, k, d, actions.token(d, demos.action(e, t, kk, d)));
         }
     }
 }

@@ -3,12 +3,12 @@ package dev.vlarl.policy;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Recorded demonstrations as the policy trains on them: episodes of observations and the
- * expert's actions. Implemented over the simulation suite's demo files and by
- * {@link SyntheticDemos} (same shapes, a learnable mapping) for tests.
- *
- * <p>Step t of an episode: image {@code uint8[H, W, 3]}, state {@code float32[8]}, action
- * {@code float32[4]} in the environment's units ([-1, 1], see EnvSpec).
+ * Recorded demonstrations as the policy trains on them. Like the suite's {@code .vdemo}
+ * files, an episode is a sequence of policy queries: observation t (image
+ * {@code uint8[H, W, 3]}, state {@code float32[8]}) and the actions executed from it
+ * ({@code 1..K} of them, {@code float32[4]} each, environment units in [-1, 1]).
+ * Implemented over the suite's recordings ({@link VdemoSet}) and by {@link SyntheticDemos}
+ * (same shapes, a learnable rule) for tests.
  */
 public interface DemoSet {
     int episodes();
@@ -18,17 +18,20 @@ public interface DemoSet {
 
     String instruction(int e);
 
-    /** Steps (actions) in episode e. */
+    /** Observations (policy queries) in episode e. */
     int length(int e);
 
-    /** Writes the image of step t, uint8[H, W, 3], into dst. */
+    /** Writes the image of observation t, uint8[H, W, 3], into dst. */
     void image(int e, int t, MemorySegment dst);
 
-    /** Writes the state of step t, float32[8], into dst. */
+    /** Writes the state of observation t, float32[8], into dst. */
     void state(int e, int t, MemorySegment dst);
 
-    /** Action component d of step t. */
-    float action(int e, int t, int d);
+    /** Actions executed from observation t (1..K). */
+    int actions(int e, int t);
+
+    /** Component d of action k (k &lt; actions(e, t)) executed from observation t. */
+    float action(int e, int t, int k, int d);
 
     /** Image side the episodes were rendered at. */
     int imageSide();

@@ -26,13 +26,14 @@ public final class SyntheticDemos implements DemoSet {
     private final List<Integer> taskIds;
     private final int episodesPerTask;
     private final int length;
+    private final int chunk = dev.vlarl.env.EnvSpec.DEFAULT_CHUNK;
     private final int side;
     private final long seed;
 
     /**
      * @param taskIds which of the 4 synthetic tasks (0..3)
      * @param episodesPerTask episodes of each task
-     * @param length steps per episode
+     * @param length observations (chunks of 8 actions) per episode
      * @param side image side in pixels
      * @param seed layout seed
      */
@@ -68,7 +69,7 @@ public final class SyntheticDemos implements DemoSet {
         return new double[] {0.15 + 0.7 * r.nextDouble(), 0.15 + 0.7 * r.nextDouble(), r.nextDouble(), r.nextDouble()};
     }
 
-    private double[] gripper(int e, int t) {
+    private double[] gripper(int e, double t) {
         double[] l = layout(e);
         double f = Math.pow(0.85, t);
         return new double[] {l[0] + (l[2] - l[0]) * f, l[1] + (l[3] - l[1]) * f};
@@ -121,7 +122,16 @@ public final class SyntheticDemos implements DemoSet {
     }
 
     @Override
-    public float action(int e, int t, int d) {
+    public int actions(int e, int t) {
+        return chunk;
+    }
+
+    @Override
+    public float action(int e, int t, int k, int d) {
+        return step(e, t + k / (float) chunk, d);
+    }
+
+    private float step(int e, double t, int d) {
         double[] l = layout(e);
         double[] g = gripper(e, t);
         int task = taskId(e);
@@ -129,7 +139,7 @@ public final class SyntheticDemos implements DemoSet {
             case 0 -> (float) Math.max(-1, Math.min(1, 4 * (l[0] - g[0])));
             case 1 -> (float) Math.max(-1, Math.min(1, 4 * (l[1] - g[1])));
             case 2 -> (float) ((task == 1 ? -0.5 : 0.5) * Math.pow(0.9, t));
-            default -> (task == 2 ? (t < length / 2 ? 1f : -1f) : (task == 1 ? -1f : 1f));
+            default -> (task == 2 ? (t < length / 2.0 ? 1f : -1f) : (task == 1 ? -1f : 1f));
         };
     }
 }
