@@ -53,7 +53,7 @@ vlarl_setup() {
     vlarl_log "installing Debian packages: $missing"
     vlarl_sudo apt-get update -q >/dev/null
     # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive vlarl_sudo apt-get install -y -q --no-install-recommends $missing >/dev/null \
+    DEBIAN_FRONTEND=noninteractive vlarl_sudo apt-get install -y -q $missing >/dev/null \
       || vlarl_die "apt-get install failed for: $missing"
   fi
   # Debian's libtorch links the generic libblas.so.3; point it at OpenBLAS (4-5x faster training steps).
@@ -71,6 +71,7 @@ vlarl_setup() {
 # CMake build of native/ (and kernels/); make itself skips what is up to date.
 vlarl_build_native() {
   local jobs; jobs=$(nproc 2>/dev/null || echo 2)
+  mkdir -p "$VLARL_BUILD/native"
   if [ ! -f "$VLARL_BUILD/native/CMakeCache.txt" ]; then
     vlarl_log "configuring native build"
     cmake -S "$VLARL_ROOT/native" -B "$VLARL_BUILD/native" -DCMAKE_BUILD_TYPE=Release ${VLARL_CMAKE_ARGS:-} >"$VLARL_BUILD/cmake-configure.log" 2>&1 \

@@ -86,6 +86,26 @@ enum vm_step_flag {
  * free-camera parameters (or MuJoCo's default free camera when they are NULL). */
 #define VM_CAMERA_FREE (-1)
 
+/* Options of a renderer (vm_renderer_set_flag). Values below 100 are MuJoCo's scene
+ * rendering flags (mjtRndFlag, checked at build time); the rest are vlarl's. */
+enum vm_render_flag {
+    VM_RND_SHADOW = 0,       /* shadows (default on; the shadow pass costs most of a frame on a
+                              * CPU renderer: turn it off, or shrink <quality shadowsize>)  */
+    VM_RND_WIREFRAME = 1,
+    VM_RND_REFLECTION = 2,   /* reflections (default on)                                     */
+    VM_RND_ADDITIVE = 3,
+    VM_RND_SKYBOX = 4,       /* skybox (default on)                                          */
+    VM_RND_FOG = 5,
+    VM_RND_HAZE = 6,
+    VM_RND_SEGMENT = 7,      /* segmentation colours instead of shading                      */
+    VM_RND_IDCOLOR = 8,      /* with SEGMENT: colour = scene geom index + 1 (r + 256 g + 65536 b); 
+                              * vm_render_segmentation maps it to model geom ids          */
+    VM_RND_CULL_FACE = 9,
+    VM_RENDER_DEPTH_METRES = 100, /* out_depth in metres from the camera plane instead of
+                                   * OpenGL's [0, 1] (default off)                          */
+    VM_RENDER_GEOMGROUP_0 = 200   /* + g, g in 0..5: geom group g visible (default: 0-2 on) */
+};
+
 /* Kinds counted by vm_live_handles. */
 enum vm_handle_kind {
     VM_LIVE_MODELS = 0,
@@ -174,7 +194,8 @@ int vm_step_batch(const mjModel* const* models, mjData* const* datas, int32_t n,
 
 /* An offscreen OpenGL context through EGL, current on the calling thread afterwards.
  * Displays tried in order: the EGL device platform (NVIDIA, or the GPU named by
- * VLARL_EGL_DEVICE=<index>), Mesa's surfaceless platform, the default display. */
+ * VLARL_EGL_DEVICE=<index> or MUJOCO_EGL_DEVICE_ID=<index>), Mesa's surfaceless platform,
+ * the default display. VLARL_EGL_PLATFORM=device|surfaceless|default allows only one. */
 int vm_gl_create(vm_gl** out);
 int vm_gl_free(vm_gl* gl);
 int vm_gl_make_current(vm_gl* gl);
@@ -193,13 +214,21 @@ int vm_gl_egl_handles(vm_gl* gl, void** display, void** context);
 int vm_renderer_create(vm_gl* gl, const mjModel* m, int32_t width, int32_t height, int32_t max_geom,
                        vm_renderer** out);
 int vm_renderer_free(vm_renderer* r);
+/* Sets a renderer option (enum vm_render_flag) to value (0 off, otherwise on). */
+int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value);
 /* Renders d into out_rgb: uint8[height, width, 3], row 0 at the TOP of the image, caller
  * owned. camera: a model camera id, or VM_CAMERA_FREE with free_camera = double[6]
  * {lookat x, y, z, distance, azimuth deg, elevation deg} (NULL: MuJoCo's default free
- * camera). out_depth (may be NULL): float[height, width] of OpenGL depth in [0, 1],
- * same row order. Makes the renderer's GL context current on the calling thread. */
+ * camera). out_depth (may be NULL): float[height, width] of OpenGL depth in [0, 1]
+ * (or metres, see VM_RENDER_DEPTH_METRES), same row order. Makes the renderer's GL context current on the calling thread. */
 int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
               float* out_depth);
+/* Renders which model geom each pixel shows: out_geom int32[height, width] (row 0 at the
+ * top) holds a geom id, or -1 for background and for non-geom decorations. Camera as in
+ * vm_render. With multisampling (<quality offsamples> > 0) pixels on object edges can
+ * blend ids: use offsamples="0" where edges matter. */
+int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera,
+                           int32_t* out_geom);
 
 #ifdef __cplusplus
 }

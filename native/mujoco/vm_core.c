@@ -21,7 +21,10 @@
 static _Thread_local char vm_error_text[2048];
 static _Thread_local char vm_warning_text[1024];
 static _Thread_local vm_frame* vm_top;
-static pthread_rwlock_t vm_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* Shared by every guarded call, exclusive while a model compiles. Writer-preferring, so a
+ * load is not starved by threads that step back to back (guarded calls never nest, which
+ * this kind of lock requires). */
+static pthread_rwlock_t vm_lock;
 static atomic_llong vm_live[4];
 
 int vm_fail(int code, const char* fmt, ...) {
@@ -55,6 +58,11 @@ static void vm_install_hooks(void) {
 }
 
 __attribute__((constructor)) static void vm_on_load(void) {
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&vm_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
     vm_install_hooks();
 }
 
@@ -437,18 +445,29 @@ static int vm_all_finite(const mjtNum* x, int n) {
     ((d)->warning[mjWARN_BADQPOS].number + (d)->warning[mjWARN_BADQVEL].number +              \
      (d)->warning[mjWARN_BADQACC].number + (d)->warning[mjWARN_BADCTRL].number)
 
-/* The substep loop; runs inside a guard. */
+/* The substep loop; runs inside a guard.
+ *
+ * MuJoCo's warning counters cannot be compared before / after: for bad qpos / qvel / qacc
+ * it resets the mjData (which zeroes the counters) and then counts 1, so a second bad step
+ * looks unchanged. The counters are therefore zeroed for the call, read as "raised during
+ * this call", and the earlier counts added back. Zeroing also makes MuJoCo announce each
+ * new warning again (it only calls the warning hook when a counter is 0), so
+ * vm_last_warning stays current. */
 static void vm_step_inner(const mjModel* m, mjData* d, int32_t nsteps, int32_t* flags) {
-    int before[mjNWARNING];
-    for (int i = 0; i < mjNWARNING; i++) before[i] = d->warning[i].number;
-    const int bad_before = VM_BAD_WARNINGS(d);
+    int saved[mjNWARNING];
+    for (int i = 0; i < mjNWARNING; i++) {
+        saved[i] = d->warning[i].number;
+        d->warning[i].number = 0;
+    }
     for (int32_t s = 0; s < nsteps; s++) {
         mj_step(m, d);
-        if (VM_BAD_WARNINGS(d) != bad_before) break;
+        if (VM_BAD_WARNINGS(d) != 0) break;
     }
     int32_t f = 0;
-    for (int i = 0; i < mjNWARNING; i++)
-        if (d->warning[i].number != before[i]) f |= 1 << i;
+    for (int i = 0; i < mjNWARNING; i++) {
+        if (d->warning[i].number != 0) f |= 1 << i;
+        d->warning[i].number += saved[i];
+    }
     if (!vm_all_finite(d->qpos, m->nq) || !vm_all_finite(d->qvel, m->nv) || !vm_all_finite(d->qacc, m->nv) ||
         !vm_all_finite(d->act, m->na))
         f |= VM_STEP_NONFINITE;
@@ -463,7 +482,7 @@ int vm_step(const mjModel* m, mjData* d, int32_t nsteps, int32_t* out_flags) {
     VM_GUARD_BEGIN(VM_SHARED)
     vm_step_inner(m, d, nsteps, &flags);
     VM_GUARD_END(rc)
-    if (out_flags != NULL) *out_flags = flags;
+    if (out_flags != NULL) *out_flags = rc == VL_OK ? flags : 0; /* flags is indeterminate after a longjmp */
     return rc;
 }
 

@@ -48,7 +48,14 @@ struct vm_renderer {
     mjvOption opt;
     mjrContext con;
     unsigned char* row_tmp; /* one row of width * 4 bytes for the in-place flip */
+    unsigned char* seg_rgb; /* width * height * 3, made on the first segmentation render */
+    int depth_metres;
 };
+
+_Static_assert(VM_RND_SHADOW == (int)mjRND_SHADOW && VM_RND_SKYBOX == (int)mjRND_SKYBOX &&
+                   VM_RND_IDCOLOR == (int)mjRND_IDCOLOR && VM_RND_CULL_FACE == (int)mjRND_CULL_FACE &&
+                   mjNRNDFLAG == 10 && mjNGROUP == 6,
+               "enum vm_render_flag must match mjtRndFlag");
 
 static const char* vm_egl_error_name(EGLint e) {
     switch (e) {
@@ -145,6 +152,47 @@ static int vm_try_display(EGLDisplay dpy, const char* platform, vm_gl* gl, char*
     return 1;
 }
 
+/* The EGL device platform: tries the devices in order (only VLARL_EGL_DEVICE /
+ * MUJOCO_EGL_DEVICE_ID when set), hardware ones unless software is set, Mesa's software
+ * device only when it is. */
+static int vm_try_devices(vm_gl* gl, int software, char* why, size_t why_cap) {
+    PFNEGLGETPLATFORMDISPLAYEXTPROC get_platform_display =
+        (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
+    PFNEGLQUERYDEVICESEXTPROC query_devices = (PFNEGLQUERYDEVICESEXTPROC)eglGetProcAddress("eglQueryDevicesEXT");
+    PFNEGLQUERYDEVICESTRINGEXTPROC device_string =
+        (PFNEGLQUERYDEVICESTRINGEXTPROC)eglGetProcAddress("eglQueryDeviceStringEXT");
+    EGLDeviceEXT devices[16];
+    EGLint ndev = 0;
+    if (get_platform_display == NULL || query_devices == NULL || !query_devices(16, devices, &ndev) || ndev < 1) {
+        if (!software) strncat(why, "[device: no EGL devices] ", why_cap - strlen(why) - 1);
+        return 0;
+    }
+    const char* want = getenv("VLARL_EGL_DEVICE");
+    if (want == NULL || !*want) want = getenv("MUJOCO_EGL_DEVICE_ID"); /* MuJoCo's Python name */
+    const int only = want && *want ? atoi(want) : -1;
+    if (only >= ndev) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "[device: index %d asked for, %d devices] ", only, (int)ndev);
+        strncat(why, buf, why_cap - strlen(why) - 1);
+        return 0;
+    }
+    int tried = 0;
+    for (EGLint i = 0; i < ndev; i++) {
+        if (only >= 0 && i != only) continue;
+        const char* dext = device_string ? device_string(devices[i], EGL_EXTENSIONS) : NULL;
+        const int is_software = vm_has_ext(dext, "EGL_MESA_device_software");
+        if (only < 0 && is_software != software) continue;
+        if (only >= 0 && software) continue; /* an explicit index is tried in the first pass */
+        char name[48];
+        snprintf(name, sizeof name, "device%d%s", (int)i, is_software ? "-software" : "");
+        tried++;
+        if (vm_try_display(get_platform_display(EGL_PLATFORM_DEVICE_EXT, devices[i], NULL), name, gl, why, why_cap))
+            return 1;
+    }
+    if (!tried && !software) strncat(why, "[device: no hardware EGL device] ", why_cap - strlen(why) - 1);
+    return 0;
+}
+
 int vm_gl_create(vm_gl** out) {
     VM_REQUIRE(out != NULL, "vm_gl_create: null argument");
     *out = NULL;
@@ -155,49 +203,36 @@ int vm_gl_create(vm_gl** out) {
     PFNEGLGETPLATFORMDISPLAYEXTPROC get_platform_display =
         (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
     const char* force = getenv("VLARL_EGL_PLATFORM"); /* device | surfaceless | default */
+    if (force != NULL && !*force) force = NULL;
+    if (force != NULL && strcmp(force, "device") != 0 && strcmp(force, "surfaceless") != 0 &&
+        strcmp(force, "default") != 0) {
+        free(gl);
+        return vm_fail(VL_ERR_INVALID_ARGUMENT, "VLARL_EGL_PLATFORM=%s: use device, surfaceless or default", force);
+    }
+    const int device_ok = vm_has_ext(client_ext, "EGL_EXT_platform_device");
     int ok = 0;
 
-    /* 1. The device platform: a GPU by index (NVIDIA's EGL, or Mesa with a DRI device). */
-    if (!ok && get_platform_display && vm_has_ext(client_ext, "EGL_EXT_platform_device") &&
-        (force == NULL || strcmp(force, "device") == 0)) {
-        PFNEGLQUERYDEVICESEXTPROC query_devices = (PFNEGLQUERYDEVICESEXTPROC)eglGetProcAddress("eglQueryDevicesEXT");
-        PFNEGLQUERYDEVICESTRINGEXTPROC device_string =
-            (PFNEGLQUERYDEVICESTRINGEXTPROC)eglGetProcAddress("eglQueryDeviceStringEXT");
-        EGLDeviceEXT devices[16];
-        EGLint ndev = 0;
-        if (query_devices && query_devices(16, devices, &ndev) && ndev > 0) {
-            const char* want = getenv("VLARL_EGL_DEVICE");
-            int only = want && *want ? atoi(want) : -1;
-            for (EGLint i = 0; i < ndev && !ok; i++) {
-                if (only >= 0 && i != only) continue;
-                const char* dext = device_string ? device_string(devices[i], EGL_EXTENSIONS) : NULL;
-                /* Mesa's software device is what the surfaceless platform gives anyway. */
-                if (only < 0 && vm_has_ext(dext, "EGL_MESA_device_software")) continue;
-                char name[32];
-                snprintf(name, sizeof name, "device%d", (int)i);
-                EGLDisplay dpy = get_platform_display(EGL_PLATFORM_DEVICE_EXT, devices[i], NULL);
-                ok = vm_try_display(dpy, name, gl, why, sizeof why);
-            }
-        } else {
-            strncat(why, "[device: no EGL devices] ", sizeof why - strlen(why) - 1);
-        }
-    }
+    /* 1. A GPU through the device platform (NVIDIA's EGL, or Mesa with a DRI device). */
+    if (!ok && device_ok && (force == NULL || strcmp(force, "device") == 0)) ok = vm_try_devices(gl, 0, why, sizeof why);
     /* 2. Mesa's surfaceless platform (llvmpipe on a machine without a GPU). */
     if (!ok && get_platform_display && vm_has_ext(client_ext, "EGL_MESA_platform_surfaceless") &&
         (force == NULL || strcmp(force, "surfaceless") == 0)) {
         EGLDisplay dpy = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
         ok = vm_try_display(dpy, "surfaceless", gl, why, sizeof why);
     }
-    /* 3. Whatever the default display is (EGL_PLATFORM decides with Mesa). */
+    /* 3. Mesa's software device, the same renderer by another way in. */
+    if (!ok && device_ok && (force == NULL || strcmp(force, "device") == 0)) ok = vm_try_devices(gl, 1, why, sizeof why);
+    /* 4. Whatever the default display is (EGL_PLATFORM decides with Mesa). */
     if (!ok && (force == NULL || strcmp(force, "default") == 0)) {
         ok = vm_try_display(eglGetDisplay(EGL_DEFAULT_DISPLAY), "default", gl, why, sizeof why);
     }
     if (!ok) {
         free(gl);
         return vm_fail(VL_ERR_UNSUPPORTED,
-                       "no offscreen OpenGL context through EGL: %s(client extensions: %s). On a machine without a "
-                       "GPU install Mesa (libegl-mesa0, libgl1-mesa-dri; ./vlarl setup).",
-                       why, client_ext ? client_ext : "none");
+                       "no offscreen OpenGL context through EGL%s%s: %s(client extensions: %s). On a machine without "
+                       "a GPU install Mesa (libegl-mesa0, libgl1-mesa-dri; ./vlarl setup).",
+                       force ? " with VLARL_EGL_PLATFORM=" : "", force ? force : "", why,
+                       client_ext ? client_ext : "none");
     }
     vm_count_handle(VM_LIVE_GL, 1);
     *out = gl;
@@ -306,9 +341,24 @@ int vm_renderer_free(vm_renderer* r) {
     if (rc == VL_OK) mjr_freeContext(&r->con); /* GL objects need their context */
     mjv_freeScene(&r->scn);
     free(r->row_tmp);
+    free(r->seg_rgb);
     free(r);
     vm_count_handle(VM_LIVE_RENDERERS, -1);
     return rc;
+}
+
+int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value) {
+    VM_REQUIRE(r != NULL, "vm_renderer_set_flag: null renderer");
+    if (flag >= 0 && flag < mjNRNDFLAG) {
+        r->scn.flags[flag] = value ? 1 : 0;
+    } else if (flag == VM_RENDER_DEPTH_METRES) {
+        r->depth_metres = value ? 1 : 0;
+    } else if (flag >= VM_RENDER_GEOMGROUP_0 && flag < VM_RENDER_GEOMGROUP_0 + mjNGROUP) {
+        r->opt.geomgroup[flag - VM_RENDER_GEOMGROUP_0] = value ? 1 : 0;
+    } else {
+        return vm_fail(VL_ERR_INVALID_ARGUMENT, "vm_renderer_set_flag: unknown flag %d (see enum vm_render_flag)", flag);
+    }
+    return VL_OK;
 }
 
 static void vm_flip_rows(unsigned char* img, int width, int height, size_t pixel_bytes, unsigned char* tmp) {
@@ -322,10 +372,8 @@ static void vm_flip_rows(unsigned char* img, int width, int height, size_t pixel
     }
 }
 
-int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
-              float* out_depth) {
-    VM_REQUIRE(r != NULL && d != NULL, "vm_render: null renderer or data");
-    VM_REQUIRE(out_rgb != NULL || out_depth != NULL, "vm_render: no output buffer");
+/* Points the renderer's camera as vm_render's arguments say. */
+static int vm_set_camera(vm_renderer* r, int32_t camera, const double* free_camera) {
     const mjModel* m = r->m;
     if (camera >= 0) {
         VM_REQUIRE(camera < m->ncam, "vm_render: camera %d out of range: the model has %d cameras", camera, m->ncam);
@@ -345,19 +393,75 @@ int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_came
             r->cam.elevation = free_camera[5];
         }
     }
+    return VL_OK;
+}
+
+/* Updates the scene from d and draws it into rgb / depth (OpenGL row order). */
+static int vm_draw(vm_renderer* r, mjData* d, uint8_t* rgb, float* depth) {
     int rc = vm_make_current(r->gl);
     if (rc != VL_OK) return rc;
     volatile int grc = VL_OK;
     VM_GUARD_BEGIN(VM_SHARED)
     mjrRect viewport = {0, 0, r->width, r->height};
     mjr_setBuffer(mjFB_OFFSCREEN, &r->con); /* another renderer on this context may have switched */
-    mjv_updateScene(m, d, &r->opt, NULL, &r->cam, mjCAT_ALL, &r->scn);
+    mjv_updateScene(r->m, d, &r->opt, NULL, &r->cam, mjCAT_ALL, &r->scn);
     mjr_render(viewport, &r->scn, &r->con);
-    mjr_readPixels(out_rgb, out_depth, viewport, &r->con);
+    mjr_readPixels(rgb, depth, viewport, &r->con);
     VM_GUARD_END(grc)
-    if (grc != VL_OK) return grc;
+    return grc;
+}
+
+int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
+              float* out_depth) {
+    VM_REQUIRE(r != NULL && d != NULL, "vm_render: null renderer or data");
+    VM_REQUIRE(out_rgb != NULL || out_depth != NULL, "vm_render: no output buffer");
+    const mjModel* m = r->m;
+    int rc = vm_set_camera(r, camera, free_camera);
+    if (rc == VL_OK) rc = vm_draw(r, d, out_rgb, out_depth);
+    if (rc != VL_OK) return rc;
     /* OpenGL's row 0 is the bottom; callers get row 0 at the top. */
     if (out_rgb) vm_flip_rows(out_rgb, r->width, r->height, 3, r->row_tmp);
-    if (out_depth) vm_flip_rows((unsigned char*)out_depth, r->width, r->height, sizeof(float), r->row_tmp);
+    if (out_depth) {
+        vm_flip_rows((unsigned char*)out_depth, r->width, r->height, sizeof(float), r->row_tmp);
+        if (r->depth_metres) {
+            /* Inverts the perspective depth MuJoCo's projection writes (near/far from the model). */
+            const double extent = m->stat.extent;
+            const double znear = m->vis.map.znear * extent, zfar = m->vis.map.zfar * extent;
+            const double k = 1.0 - znear / zfar;
+            const size_t n = (size_t)r->width * r->height;
+            for (size_t i = 0; i < n; i++) out_depth[i] = (float)(znear / (1.0 - out_depth[i] * k));
+        }
+    }
+    return VL_OK;
+}
+
+int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera,
+                           int32_t* out_geom) {
+    VM_REQUIRE(r != NULL && d != NULL && out_geom != NULL, "vm_render_segmentation: null argument");
+    const size_t n = (size_t)r->width * r->height;
+    if (r->seg_rgb == NULL) {
+        r->seg_rgb = (unsigned char*)malloc(n * 3);
+        if (r->seg_rgb == NULL) return vm_fail(VL_ERR_OUT_OF_MEMORY, "vm_render_segmentation: out of memory");
+    }
+    int rc = vm_set_camera(r, camera, free_camera);
+    if (rc != VL_OK) return rc;
+    /* MuJoCo's id colouring: each pixel's colour is (scene geom index + 1) in r + 256 g + 65536 b. */
+    const mjtByte seg = r->scn.flags[mjRND_SEGMENT], idc = r->scn.flags[mjRND_IDCOLOR];
+    r->scn.flags[mjRND_SEGMENT] = 1;
+    r->scn.flags[mjRND_IDCOLOR] = 1;
+    rc = vm_draw(r, d, r->seg_rgb, NULL);
+    r->scn.flags[mjRND_SEGMENT] = seg;
+    r->scn.flags[mjRND_IDCOLOR] = idc;
+    if (rc != VL_OK) return rc;
+    const int ngeom = r->scn.ngeom;
+    for (int y = 0; y < r->height; y++) {
+        const unsigned char* src = r->seg_rgb + (size_t)(r->height - 1 - y) * r->width * 3;
+        int32_t* dst = out_geom + (size_t)y * r->width;
+        for (int x = 0; x < r->width; x++) {
+            const int v = src[3 * x] | src[3 * x + 1] << 8 | src[3 * x + 2] << 16;
+            const int i = v - 1;
+            dst[x] = (i >= 0 && i < ngeom && r->scn.geoms[i].objtype == mjOBJ_GEOM) ? r->scn.geoms[i].objid : -1;
+        }
+    }
     return VL_OK;
 }

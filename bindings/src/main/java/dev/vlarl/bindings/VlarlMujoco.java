@@ -45,13 +45,30 @@ public final class VlarlMujoco {
     /** VM_CAMERA_FREE */
     public static final int VM_CAMERA_FREE = -1;
 
+    /** enum vm_render_flag */
+    public static final int VM_RND_SHADOW = 0, VM_RND_WIREFRAME = 1, VM_RND_REFLECTION = 2, VM_RND_ADDITIVE = 3,
+            VM_RND_SKYBOX = 4, VM_RND_FOG = 5, VM_RND_HAZE = 6, VM_RND_SEGMENT = 7, VM_RND_IDCOLOR = 8,
+            VM_RND_CULL_FACE = 9, VM_RENDER_DEPTH_METRES = 100, VM_RENDER_GEOMGROUP_0 = 200;
+
     /** enum vm_handle_kind */
     public static final int VM_LIVE_MODELS = 0, VM_LIVE_DATAS = 1, VM_LIVE_GL = 2, VM_LIVE_RENDERERS = 3;
 
     static final String LIBRARY = "libvlarl_mujoco";
 
     private static final class Lib {
-        static final SymbolLookup LOOKUP = NativeLibraries.vlarl("vlarl_mujoco");
+        static final SymbolLookup LOOKUP = load();
+
+        /** The shim; when it does not load, names the missing system library and its package. */
+        private static SymbolLookup load() {
+            try {
+                return NativeLibraries.vlarl("vlarl_mujoco");
+            } catch (NativeLibraryException e) {
+                NativeLibraries.system("MuJoCo 2.2.2 (Debian package libmujoco2.2.2, from libmujoco-dev)",
+                        "libmujoco.so.2.2.2", "libmujoco.so");
+                NativeLibraries.system("libEGL (Debian packages libegl1, libegl-mesa0)", "libEGL.so.1");
+                throw e;
+            }
+        }
     }
 
     static MemorySegment findOrThrow(String symbol) {
@@ -779,6 +796,28 @@ public final class VlarlMujoco {
         }
     }
 
+    private static final class vm_renderer_set_flag {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_INT, VlarlMujoco.C_INT);
+        static final MemorySegment ADDR = findOrThrow("vm_renderer_set_flag");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value)
+     * }
+     */
+    public static int vm_renderer_set_flag(MemorySegment r, int flag, int value) {
+        var mh$ = vm_renderer_set_flag.HANDLE;
+        try {
+            return (int) mh$.invokeExact(r, flag, value);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class vm_render {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER);
         static final MemorySegment ADDR = findOrThrow("vm_render");
@@ -794,6 +833,28 @@ public final class VlarlMujoco {
         var mh$ = vm_render.HANDLE;
         try {
             return (int) mh$.invokeExact(r, d, camera, free_camera, out_rgb, out_depth);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static final class vm_render_segmentation {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("vm_render_segmentation");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int vm_render_segmentation(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, int32_t* out_geom)
+     * }
+     */
+    public static int vm_render_segmentation(MemorySegment r, MemorySegment d, int camera, MemorySegment free_camera, MemorySegment out_geom) {
+        var mh$ = vm_render_segmentation.HANDLE;
+        try {
+            return (int) mh$.invokeExact(r, d, camera, free_camera, out_geom);
         } catch (Error | RuntimeException ex) {
             throw ex;
         } catch (Throwable ex$) {

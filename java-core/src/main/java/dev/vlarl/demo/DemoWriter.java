@@ -108,7 +108,7 @@ public final class DemoWriter {
         CRC32 crc = new CRC32();
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".vdemo", ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             writeCrc(out, crc, DemoCodec.MAGIC);
             writeCrc(out, crc, le32(json.length));

@@ -1,0 +1,41 @@
+/* vk_avx512.c - AVX-512 path (16 lanes, one sampling block per vector); compiled with
+ * -mavx512f -mavx512dq -mavx512bw -mavx512vl -mfma. */
+#include "vk_internal.h"
+
+#include <immintrin.h>
+
+#include "vk_exp.h"
+
+typedef __m512 vf;
+
+static inline __m512 vk_exp_avx512(__m512 x) {
+    x = _mm512_max_ps(x, _mm512_set1_ps(VK_EXP_LO));
+    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(VK_LOG2E)),
+                                    _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(VK_LN2_HI), x);
+    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(VK_LN2_LO), r);
+    __m512 p = _mm512_set1_ps(VK_P0);
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P1));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P2));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P3));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P4));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(VK_P5));
+    p = _mm512_fmadd_ps(p, _mm512_mul_ps(r, r), _mm512_add_ps(r, _mm512_set1_ps(1.0f)));
+    return _mm512_scalef_ps(p, n);
+}
+
+#define VK_W 16
+#define VLOAD(p) _mm512_loadu_ps(p)
+#define VSTORE(p, v) _mm512_storeu_ps((p), (v))
+#define VSET1(x) _mm512_set1_ps(x)
+#define VADD(a, b) _mm512_add_ps((a), (b))
+#define VSUB(a, b) _mm512_sub_ps((a), (b))
+#define VMUL(a, b) _mm512_mul_ps((a), (b))
+#define VMAX(a, b) _mm512_max_ps((a), (b))
+#define VFMA(a, b, c) _mm512_fmadd_ps((a), (b), (c))
+#define VEXP(v) vk_exp_avx512(v)
+#define VHSUM(v) _mm512_reduce_add_ps(v)
+#define VHMAX(v) _mm512_reduce_max_ps(v)
+#define VK_IMPL vk_impl_avx512
+
+#include "vk_impl.inc"
