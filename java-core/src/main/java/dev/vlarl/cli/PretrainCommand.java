@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = "Pretrain the policy's shared base (no adapters) on pretraining tasks' demonstrations.")
 final class PretrainCommand implements Callable<Integer> {
-    @Option(names = "--tasks", split = ",", required = true, description = "pretraining tasks (suite/task), comma-separated")
+    @Option(names = "--tasks", split = ",", required = true, description = "pretraining tasks: suite/task names or a suite (e.g. pretrain), comma-separated")
     List<String> tasks;
 
     @Option(names = "--demos", defaultValue = "50", description = "successful demonstrations per task (default ${DEFAULT-VALUE})")
@@ -44,7 +44,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "runs/pretrain", description = "run directory: metrics, state, bundle/ (default ${DEFAULT-VALUE})")
     Path run;
 
-    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
     int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "init and sampling seed (default ${DEFAULT-VALUE})")
@@ -53,13 +53,14 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Torch.setNumThreads(threads);
+        tasks = DemoSources.resolveTasks(demosDir, tasks);
         PolicyConfig config = PolicyConfig.defaults().withSeed(seed);
         DemoSet demoSet = DemoSources.open(demosDir, tasks, demos, config.image(), seed);
         // The vocabulary covers every instruction of the suite (benchmark tasks included), so later
         // adapters see known words; the action bounds come from the pretraining demos only.
         InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(demosDir));
         ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
-        SftConfig recipe = new SftConfig(steps, batch, lr, 0.01, 1.0, Math.min(100, steps / 10), seed, 250);
+        SftConfig recipe = new SftConfig(steps, batch, lr, 0.01, 1.0, Math.min(100, steps / 10), seed, 100);
         Files.createDirectories(run);
         try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions)) {
             System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),

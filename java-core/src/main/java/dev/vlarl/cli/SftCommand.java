@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sft", mixinStandardHelpOptions = true,
         description = "Supervised fine-tuning: one LoRA adapter per task on the frozen base, from K demonstrations each.")
 final class SftCommand implements Callable<Integer> {
-    @Option(names = "--tasks", split = ",", required = true, description = "tasks (suite/task), comma-separated; one adapter each")
+    @Option(names = "--tasks", split = ",", required = true, description = "tasks: suite/task names, suites or 'benchmark', comma-separated; one adapter each")
     List<String> tasks;
 
     @Option(names = "--demos", defaultValue = "1", description = "K: successful demonstrations per task (default ${DEFAULT-VALUE})")
@@ -50,7 +50,7 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--run", description = "run directory (default runs/sft-k<K>)")
     Path run;
 
-    @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
     int threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "sampling seed (default ${DEFAULT-VALUE})")
@@ -59,6 +59,7 @@ final class SftCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Torch.setNumThreads(threads);
+        tasks = DemoSources.resolveTasks(demosDir, tasks);
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
         SftConfig recipe = new SftConfig(steps, batch, lr, 0.0, 1.0, Math.min(20, steps / 10), seed, 100);

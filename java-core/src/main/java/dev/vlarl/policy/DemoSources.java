@@ -29,19 +29,29 @@ public final class DemoSources {
         return VdemoSet.load(Path.of(source), tasks, perTask);
     }
 
+    /** Task names as given, or for the suite's recordings expanded through the task registry (suites, 'benchmark'). */
+    public static List<String> resolveTasks(String source, List<String> names) {
+        if (SYNTHETIC.equals(source)) return names;
+        return dev.vlarl.env.TaskRegistry.select(String.join(",", names)).stream().map(dev.vlarl.env.Task::name).toList();
+    }
+
     static int syntheticId(String task) {
         for (int i = 0; i < 4; i++) if (SyntheticDemos.taskName(i).equals(task)) return i;
         throw new IllegalArgumentException("unknown synthetic task '" + task + "' (valid: " + SyntheticDemos.taskName(0) + " .. "
                 + SyntheticDemos.taskName(3) + ")");
     }
 
-    /** Every instruction of the source (one per task directory), to build a vocabulary that covers the suite. */
+    /**
+     * Every instruction of the suite (the task registry's, plus one per recorded task directory),
+     * to build a vocabulary that covers benchmark tasks too.
+     */
     public static Set<String> instructions(String source) {
         Set<String> out = new LinkedHashSet<>();
         if (SYNTHETIC.equals(source)) {
             out.addAll(SyntheticDemos.allInstructions());
             return out;
         }
+        for (dev.vlarl.env.Task t : dev.vlarl.env.TaskRegistry.all()) out.add(t.instruction());
         try (Stream<Path> s = Files.walk(Path.of(source))) {
             List<Path> dirs = s.filter(p -> p.getFileName().toString().endsWith(".vdemo")).map(Path::getParent).distinct().toList();
             for (Path d : dirs) {

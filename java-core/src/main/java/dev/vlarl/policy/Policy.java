@@ -57,6 +57,7 @@ public final class Policy implements AutoCloseable {
     private final PolicyFiles.Loaded parts;
     private final PolicyConfig config;
     private final int k;
+    private boolean baseFallback;
     private final Arena arena = Arena.ofShared();
     // Single-observation decode buffers.
     private final MemorySegment instr1, slot1, tokens1;
@@ -131,6 +132,16 @@ public final class Policy implements AutoCloseable {
         return parts;
     }
 
+    /** Whether observations of tasks without an adapter run through the base alone (default: an error). */
+    public synchronized void setBaseFallback(boolean on) {
+        baseFallback = on;
+    }
+
+    private int slotOf(String task) {
+        if (baseFallback && !parts.model().hasTask(task)) return -1;
+        return parts.model().slot(task);
+    }
+
     /** Seeds sampled decoding. */
     public synchronized void seed(long seed) {
         parts.model().seed(seed);
@@ -149,7 +160,7 @@ public final class Policy implements AutoCloseable {
         if (row < 0 || row >= obs.size()) throw new IllegalArgumentException("row " + row + " outside the batch of " + obs.size());
         bind(obs);
         checkRow(obs, row);
-        slot1.set(ValueLayout.JAVA_INT, 0, parts.model().slot(obs.task(row)));
+        slot1.set(ValueLayout.JAVA_INT, 0, slotOf(obs.task(row)));
         String text = obs.instruction(row);
         if (text != rowInstruction[row]) {
             rowTokens[row] = parts.words().encode(text, config.maxInstruction());
@@ -173,7 +184,7 @@ public final class Policy implements AutoCloseable {
         MemorySegment instr = batchInstr.data(), slots = batchSlots.data();
         for (int i = 0; i < n; i++) {
             checkRow(obs, i);
-            slots.setAtIndex(ValueLayout.JAVA_INT, i, parts.model().slot(obs.task(i)));
+            slots.setAtIndex(ValueLayout.JAVA_INT, i, slotOf(obs.task(i)));
             String text = obs.instruction(i);
             if (text != rowInstruction[i]) {
                 rowTokens[i] = parts.words().encode(text, config.maxInstruction());
@@ -196,7 +207,7 @@ public final class Policy implements AutoCloseable {
     private void checkRow(ObservationBatch obs, int row) {
         String task = obs.task(row);
         if (task == null) throw new IllegalArgumentException("observation row " + row + " has no task (call setEpisode)");
-        if (!parts.model().hasTask(task)) parts.model().slot(task);  // throws, naming the known tasks
+        if (!baseFallback && !parts.model().hasTask(task)) parts.model().slot(task);  // throws, naming the known tasks
         for (int i = 0; i < EnvSpec.STATE_DIM; i++) {
             float v = obs.state(row, i);
             if (!Float.isFinite(v))
