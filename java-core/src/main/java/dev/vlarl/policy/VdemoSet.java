@@ -43,14 +43,21 @@ public final class VdemoSet implements DemoSet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list demonstrations under " + root + ": " + e.getMessage(), e);
         }
-        // Files of one directory share a task: skip a directory whose first file is another task.
-        Map<Path, String> dirTask = new LinkedHashMap<>();
+        // A recording directory's manifest.json names its task: directories of other tasks are skipped unread.
+        Map<Path, Boolean> wanted = new LinkedHashMap<>();
         for (Path f : files) {
+            boolean want = wanted.computeIfAbsent(f.getParent(), dir -> {
+                Path manifest = dir.resolve("manifest.json");
+                if (!Files.exists(manifest)) return true;
+                try {
+                    return byTask.containsKey(PolicyFiles.JSON.readTree(manifest.toFile()).path("task").asText());
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+            if (!want) continue;
             try {
-                String known = dirTask.get(f.getParent());
-                if (known != null && !byTask.containsKey(known)) continue;
                 Demonstration d = DemoReader.read(f);
-                dirTask.putIfAbsent(f.getParent(), d.header().task());
                 List<Demonstration> l = byTask.get(d.header().task());
                 if (l != null && l.size() < perTask && d.header().success()) l.add(d);
             } catch (IOException e) {
