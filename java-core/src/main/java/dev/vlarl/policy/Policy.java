@@ -69,7 +69,6 @@ public final class Policy implements AutoCloseable {
     private String[] rowInstruction = new String[0];
     private int[][] rowTokens = new int[0][];
     // Batched buffers (grown on demand).
-    private int batchCap;
     private Arena batchArena;
     private Tensor batchImages, batchStates, batchInstr, batchSlots, batchTokens;
     private ObservationBatch batchOwner;
@@ -258,7 +257,6 @@ public final class Policy implements AutoCloseable {
         batchInstr = Tensor.wrap(batchArena.allocate((long) n * config.maxInstruction() * Integer.BYTES, 64), DType.INT32, n, config.maxInstruction());
         batchSlots = Tensor.wrap(batchArena.allocate((long) n * Integer.BYTES, 64), DType.INT32, n);
         batchTokens = Tensor.wrap(batchArena.allocate((long) n * k * EnvSpec.ACTION_DIM * Integer.BYTES, 64), DType.INT32, n, k, EnvSpec.ACTION_DIM);
-        batchCap = n;
         ensureRowCache(n);
         // The row cache belongs to whichever batch was seen last.
         cachedBatch = null;
