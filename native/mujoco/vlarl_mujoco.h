@@ -20,8 +20,12 @@
  *  - Thread safety: distinct mjData may be stepped on distinct threads at once (one
  *    model may be shared). Loading a model briefly excludes all other vm_ calls, because
  *    MuJoCo 2.2.2's compiler swaps the process-wide error hook while it runs.
- *  - A vm_gl context is made current on the calling thread by the calls that need it;
- *    it can be current on one thread at a time (vm_gl_release_current hands it over).
+ *  - A vm_gl context is borrowed by each call that draws: made current on the calling
+ *    thread for the call and released after (what was current before is put back), so
+ *    any thread may render, one at a time per context; two threads drawing with one
+ *    context at once get an error, not a crash (a vm_renderer itself is for one thread at
+ *    a time: its camera and scene are state). vm_gl_make_current keeps it current on a
+ *    thread (saving two eglMakeCurrent per frame) until vm_gl_release_current there.
  */
 #ifndef VLARL_MUJOCO_H
 #define VLARL_MUJOCO_H
@@ -153,6 +157,8 @@ int vm_model_from_xml_string(const char* xml, mjModel** out);
  * VL_ERR_IO. */
 int vm_model_from_xml_file(const char* path, mjModel** out);
 int vm_model_free(mjModel* m);
+/* A deep copy of m (for per-environment changes such as colours or friction). */
+int vm_model_copy(const mjModel* m, mjModel** out);
 /* Address and shape of a model array by its mjModel field name (e.g. "geom_rgba":
  * ngeom x 4, VM_TYPE_F32). rows x cols elements of *elem_type. */
 int vm_model_array(const mjModel* m, const char* name, void** ptr, int64_t* rows, int64_t* cols,
@@ -192,7 +198,7 @@ int vm_step_batch(const mjModel* const* models, mjData* const* datas, int32_t n,
 
 /* ---- offscreen GL context (EGL) ------------------------------------------------- */
 
-/* An offscreen OpenGL context through EGL, current on the calling thread afterwards.
+/* An offscreen OpenGL context through EGL (not left current on any thread).
  * Displays tried in order: the EGL device platform (NVIDIA, or the GPU named by
  * VLARL_EGL_DEVICE=<index> or MUJOCO_EGL_DEVICE_ID=<index>), Mesa's surfaceless platform,
  * the default display. VLARL_EGL_PLATFORM=device|surfaceless|default allows only one. */
@@ -220,7 +226,7 @@ int vm_renderer_set_flag(vm_renderer* r, int32_t flag, int32_t value);
  * owned. camera: a model camera id, or VM_CAMERA_FREE with free_camera = double[6]
  * {lookat x, y, z, distance, azimuth deg, elevation deg} (NULL: MuJoCo's default free
  * camera). out_depth (may be NULL): float[height, width] of OpenGL depth in [0, 1]
- * (or metres, see VM_RENDER_DEPTH_METRES), same row order. Makes the renderer's GL context current on the calling thread. */
+ * (or metres, see VM_RENDER_DEPTH_METRES), same row order. Borrows the renderer's GL context for the call. */
 int vm_render(vm_renderer* r, mjData* d, int32_t camera, const double* free_camera, uint8_t* out_rgb,
               float* out_depth);
 /* Renders which model geom each pixel shows: out_geom int32[height, width] (row 0 at the

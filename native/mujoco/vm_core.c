@@ -323,6 +323,21 @@ int vm_model_free(mjModel* m) {
     return VL_OK;
 }
 
+int vm_model_copy(const mjModel* m, mjModel** out) {
+    VM_REQUIRE(m != NULL && out != NULL, "vm_model_copy: null argument");
+    *out = NULL;
+    mjModel* volatile c = NULL;
+    volatile int rc = VL_OK;
+    VM_GUARD_BEGIN(VM_SHARED)
+    c = mj_copyModel(NULL, m);
+    VM_GUARD_END(rc)
+    if (rc != VL_OK) return rc;
+    if (c == NULL) return vm_fail(VL_ERR_OUT_OF_MEMORY, "mj_copyModel failed");
+    vm_count_handle(VM_LIVE_MODELS, 1);
+    *out = c;
+    return VL_OK;
+}
+
 static int vm_obj_count(const mjModel* m, int32_t t) {
     switch (t) {
         case mjOBJ_BODY: return m->nbody;

@@ -152,6 +152,55 @@ static int vm_try_display(EGLDisplay dpy, const char* platform, vm_gl* gl, char*
     return 1;
 }
 
+static int vm_make_current(vm_gl* gl) {
+    if (eglGetCurrentContext() == gl->ctx) return VL_OK;
+    if (!eglMakeCurrent(gl->dpy, gl->surface, gl->surface, gl->ctx)) {
+        EGLint e = eglGetError();
+        if (e == EGL_BAD_ACCESS)
+            return vm_fail(VL_ERR_BACKEND,
+                           "the GL context is current on another thread (a render is running there, or it was "
+                           "made current there with vm_gl_make_current and not released)");
+        return vm_fail(VL_ERR_BACKEND, "eglMakeCurrent failed: %s", vm_egl_error_name(e));
+    }
+    return VL_OK;
+}
+
+/* What was current on this thread before a call borrowed gl. */
+typedef struct {
+    EGLDisplay dpy;
+    EGLContext ctx;
+    EGLSurface draw, read;
+    int borrowed;
+} vm_current;
+
+static void vm_save_current(vm_current* saved) {
+    saved->ctx = eglGetCurrentContext();
+    saved->dpy = eglGetCurrentDisplay();
+    saved->draw = eglGetCurrentSurface(EGL_DRAW);
+    saved->read = eglGetCurrentSurface(EGL_READ);
+    saved->borrowed = 0;
+}
+
+/* Makes gl current for one call, remembering what to put back. A context the caller made
+ * current (vm_gl_make_current) stays as it is. */
+static int vm_borrow(vm_gl* gl, vm_current* saved) {
+    vm_save_current(saved);
+    if (saved->ctx == gl->ctx) return VL_OK;
+    int rc = vm_make_current(gl);
+    if (rc == VL_OK) saved->borrowed = 1;
+    return rc;
+}
+
+/* Puts back what was current before vm_borrow (nothing, or another context), so the
+ * context is free for any thread after the call. */
+static void vm_give_back(vm_gl* gl, const vm_current* saved) {
+    if (!saved->borrowed) return;
+    if (saved->ctx != EGL_NO_CONTEXT)
+        eglMakeCurrent(saved->dpy, saved->draw, saved->read, saved->ctx);
+    else
+        eglMakeCurrent(gl->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+}
+
 /* The EGL device platform: tries the devices in order (only VLARL_EGL_DEVICE /
  * MUJOCO_EGL_DEVICE_ID when set), hardware ones unless software is set, Mesa's software
  * device only when it is. */
@@ -199,6 +248,8 @@ int vm_gl_create(vm_gl** out) {
     vm_gl* gl = (vm_gl*)calloc(1, sizeof(vm_gl));
     if (gl == NULL) return vm_fail(VL_ERR_OUT_OF_MEMORY, "vm_gl_create: out of memory");
     char why[2048] = "";
+    vm_current before;
+    vm_save_current(&before);
     const char* client_ext = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
     PFNEGLGETPLATFORMDISPLAYEXTPROC get_platform_display =
         (PFNEGLGETPLATFORMDISPLAYEXTPROC)eglGetProcAddress("eglGetPlatformDisplayEXT");
@@ -234,6 +285,10 @@ int vm_gl_create(vm_gl** out) {
                        force ? " with VLARL_EGL_PLATFORM=" : "", force ? force : "", why,
                        client_ext ? client_ext : "none");
     }
+    /* vm_try_display made the new context current (for glGetString): give the thread back
+     * what it had, so that any thread can use the context next. */
+    before.borrowed = 1;
+    vm_give_back(gl, &before);
     vm_count_handle(VM_LIVE_GL, 1);
     *out = gl;
     return VL_OK;
@@ -248,13 +303,6 @@ int vm_gl_free(vm_gl* gl) {
     if (gl->surface != EGL_NO_SURFACE) eglDestroySurface(gl->dpy, gl->surface);
     free(gl);
     vm_count_handle(VM_LIVE_GL, -1);
-    return VL_OK;
-}
-
-static int vm_make_current(vm_gl* gl) {
-    if (eglGetCurrentContext() == gl->ctx) return VL_OK;
-    if (!eglMakeCurrent(gl->dpy, gl->surface, gl->surface, gl->ctx))
-        return vm_fail(VL_ERR_BACKEND, "eglMakeCurrent failed: %s", vm_egl_error_name(eglGetError()));
     return VL_OK;
 }
 
@@ -292,14 +340,19 @@ int vm_renderer_create(vm_gl* gl, const mjModel* m, int32_t width, int32_t heigh
     VM_REQUIRE(width > 0 && height > 0 && width <= 8192 && height <= 8192,
                "vm_renderer_create: size %dx%d outside 1..8192", width, height);
     *out = NULL;
-    int rc = vm_make_current(gl);
-    if (rc != VL_OK) return rc;
     vm_renderer* r = (vm_renderer*)calloc(1, sizeof(vm_renderer));
     unsigned char* row = (unsigned char*)malloc((size_t)width * 4);
     if (r == NULL || row == NULL) {
         free(r);
         free(row);
         return vm_fail(VL_ERR_OUT_OF_MEMORY, "vm_renderer_create: out of memory");
+    }
+    vm_current saved;
+    int rc = vm_borrow(gl, &saved);
+    if (rc != VL_OK) {
+        free(r);
+        free(row);
+        return rc;
     }
     r->gl = gl;
     r->m = m;
@@ -328,8 +381,10 @@ int vm_renderer_create(vm_gl* gl, const mjModel* m, int32_t width, int32_t heigh
         mjv_freeScene(&r->scn);
         free(r->row_tmp);
         free(r);
+        vm_give_back(gl, &saved);
         return grc;
     }
+    vm_give_back(gl, &saved);
     vm_count_handle(VM_LIVE_RENDERERS, 1);
     *out = r;
     return VL_OK;
@@ -337,8 +392,12 @@ int vm_renderer_create(vm_gl* gl, const mjModel* m, int32_t width, int32_t heigh
 
 int vm_renderer_free(vm_renderer* r) {
     if (r == NULL) return VL_OK;
-    int rc = vm_make_current(r->gl);
-    if (rc == VL_OK) mjr_freeContext(&r->con); /* GL objects need their context */
+    vm_current saved;
+    int rc = vm_borrow(r->gl, &saved);
+    if (rc == VL_OK) {
+        mjr_freeContext(&r->con); /* GL objects need their context */
+        vm_give_back(r->gl, &saved);
+    }
     mjv_freeScene(&r->scn);
     free(r->row_tmp);
     free(r->seg_rgb);
@@ -398,7 +457,8 @@ static int vm_set_camera(vm_renderer* r, int32_t camera, const double* free_came
 
 /* Updates the scene from d and draws it into rgb / depth (OpenGL row order). */
 static int vm_draw(vm_renderer* r, mjData* d, uint8_t* rgb, float* depth) {
-    int rc = vm_make_current(r->gl);
+    vm_current saved;
+    int rc = vm_borrow(r->gl, &saved);
     if (rc != VL_OK) return rc;
     volatile int grc = VL_OK;
     VM_GUARD_BEGIN(VM_SHARED)
@@ -408,6 +468,7 @@ static int vm_draw(vm_renderer* r, mjData* d, uint8_t* rgb, float* depth) {
     mjr_render(viewport, &r->scn, &r->con);
     mjr_readPixels(rgb, depth, viewport, &r->con);
     VM_GUARD_END(grc)
+    vm_give_back(r->gl, &saved);
     return grc;
 }
 

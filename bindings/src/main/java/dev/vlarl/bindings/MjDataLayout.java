@@ -38,4 +38,12 @@ public final class MjDataLayout {
     public static final long SENSORDATA = off("sensordata");
     public static final long MOCAP_POS = off("mocap_pos");
     public static final long MOCAP_QUAT = off("mocap_quat");
+    /** mjContact* contact (nconmax entries, the first ncon in use) and the mjContact fields read */
+    public static final long CONTACT = off("contact");
+    public static final long CONTACT_SIZE = MujocoLayouts.sizeOf("mjContact");
+    public static final long CONTACT_DIST = MujocoLayouts.offsetOf("mjContact", "dist");
+    public static final long CONTACT_POS = MujocoLayouts.offsetOf("mjContact", "pos");
+    public static final long CONTACT_FRAME = MujocoLayouts.offsetOf("mjContact", "frame");
+    public static final long CONTACT_GEOM1 = MujocoLayouts.offsetOf("mjContact", "geom1");
+    public static final long CONTACT_GEOM2 = MujocoLayouts.offsetOf("mjContact", "geom2");
 }

@@ -32,6 +32,7 @@ public final class MjModelLayout {
     public static final long NMOCAP = off("nmocap");
     public static final long NUSERDATA = off("nuserdata");
     public static final long NSTACK = off("nstack");
+    public static final long NCONMAX = off("nconmax");
 
     /** mjtNum opt.timestep */
     public static final long OPT_TIMESTEP = off("opt.timestep");

@@ -334,6 +334,28 @@ public final class VlarlMujoco {
         }
     }
 
+    private static final class vm_model_copy {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("vm_model_copy");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int vm_model_copy(const mjModel* m, mjModel** out)
+     * }
+     */
+    public static int vm_model_copy(MemorySegment m, MemorySegment out) {
+        var mh$ = vm_model_copy.HANDLE;
+        try {
+            return (int) mh$.invokeExact(m, out);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class vm_model_array {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlMujoco.C_INT, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER, VlarlMujoco.C_POINTER);
         static final MemorySegment ADDR = findOrThrow("vm_model_array");

@@ -8,8 +8,14 @@ import dev.vlarl.env.EnvSpec;
 import dev.vlarl.env.Scenes;
 import dev.vlarl.env.Task;
 import dev.vlarl.env.TaskRegistry;
+import dev.vlarl.sim.Camera;
+import dev.vlarl.sim.GlContext;
 import dev.vlarl.sim.MjData;
 import dev.vlarl.sim.MjModel;
+import dev.vlarl.sim.RenderFlag;
+import dev.vlarl.sim.Renderer;
+import dev.vlarl.sim.StepFlags;
+import java.lang.foreign.Arena;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.foreign.MemorySegment;
@@ -96,31 +102,34 @@ final class EnvsBenchCommand implements Callable<Integer> {
         }
         result.put("java", rows);
 
-        // the same MJCF through the plain C loop, and the tiny model through both
+        // Java vs the plain C loop: the same MJCF text, the same calls from the model's initial
+        // state (write ctrl = +-0.5 alternating, vm_step with 10 substeps; vm_render), both ways
         Path vmLoop = findVmLoop();
         Path dir = Files.createTempDirectory("vlarl-bench");
+        String sceneXml = Scenes.compose(t.bodies());
         Path scene = dir.resolve("scene.xml"), tiny = dir.resolve("tiny.xml");
-        Files.writeString(scene, Scenes.compose(t.bodies()));
+        Files.writeString(scene, sceneXml);
         Files.writeString(tiny, TINY);
-        long cSteps = Math.max(200, actions);
-        Map<String, Double> cScene = runVmLoop(vmLoop, scene, cSteps, spec, 0);
-        Map<String, Double> cFrames = runVmLoop(vmLoop, scene, Math.max(50, frames), spec, 1);
-        Map<String, Double> cTiny = runVmLoop(vmLoop, tiny, cSteps * 10, spec, 0);
-        double javaTiny = timeTiny(cSteps * 10, spec.substepsPerAction());
-        double cSceneUs = cScene.get("step_us") / spec.substepsPerAction();
-        double cTinyUs = cTiny.get("step_us") / spec.substepsPerAction();
-        System.out.printf("C vm_loop, full scene: %.2f us/substep (%.0f steps/s), %.2f ms/frame%n", cSceneUs, 1e6 / cSceneUs,
-                cFrames.get("frame_us") / 1e3);
-        System.out.printf("tiny model: Java %.3f us/substep, C %.3f us/substep, Java/C %.3f%n", javaTiny, cTinyUs, javaTiny / cTinyUs);
-        double java1 = (double) rows.getFirst().get("java_us_per_substep");
-        System.out.printf("full scene N=%d: Java %.2f us/substep, C %.2f us/substep, Java/C %.3f%n", rows.getFirst().get("n"), java1,
-                cSceneUs, java1 / cSceneUs);
+        int sub = spec.substepsPerAction();
+        long sceneSteps = Math.max(200, actions / 2), tinySteps = 20L * Math.max(200, actions);
+        double cSceneUs = runVmLoop(vmLoop, scene, sceneSteps, spec, 0).get("step_us") / sub;
+        double jSceneUs = timeRaw(sceneXml, sceneSteps, sub);
+        double cTinyUs = runVmLoop(vmLoop, tiny, tinySteps, spec, 0).get("step_us") / sub;
+        double jTinyUs = timeRaw(TINY, tinySteps, sub);
+        // vm_loop's average includes its first frames (shader compilation): give it 5x the frames
+        double cFrameUs = runVmLoop(vmLoop, scene, 5L * Math.max(50, frames), spec, 1).get("frame_us");
+        double jFrameUs = timeRawRender(sceneXml, 5L * Math.max(50, frames), spec);
+        System.out.printf("%nJava vs C (vm_loop), same MJCF and calls, us per substep / per frame:%n");
+        System.out.printf("%-28s %12s %12s %10s%n", "", "Java", "C", "Java/C");
+        System.out.printf("%-28s %12.3f %12.3f %10.3f%n", "full scene, physics", jSceneUs, cSceneUs, jSceneUs / cSceneUs);
+        System.out.printf("%-28s %12.3f %12.3f %10.3f%n", "tiny model, physics", jTinyUs, cTinyUs, jTinyUs / cTinyUs);
+        System.out.printf("%-28s %12.1f %12.1f %10.3f%n", "full scene, 128x128 frame", jFrameUs, cFrameUs, jFrameUs / cFrameUs);
         result.put("c_scene_us_per_substep", cSceneUs);
-        result.put("c_ms_per_frame", cFrames.get("frame_us") / 1e3);
+        result.put("java_scene_us_per_substep", jSceneUs);
         result.put("c_tiny_us_per_substep", cTinyUs);
-        result.put("java_tiny_us_per_substep", javaTiny);
-        result.put("java_over_c_tiny", javaTiny / cTinyUs);
-        result.put("java_over_c_scene_n1", java1 / cSceneUs);
+        result.put("java_tiny_us_per_substep", jTinyUs);
+        result.put("c_us_per_frame", cFrameUs);
+        result.put("java_us_per_frame", jFrameUs);
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
             System.out.println("wrote " + json);
@@ -141,18 +150,52 @@ final class EnvsBenchCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) * 1e-9;
     }
 
-    /** Java loop over the tiny model making vm_loop's calls: write ctrl, vm_step(substeps). us per substep. */
-    static double timeTiny(long steps, int substeps) {
-        try (MjModel m = MjModel.fromXml(TINY); MjData d = m.makeData()) {
+    /** Java loop making vm_loop's calls on a model: write ctrl, vm_step(substeps). Best of 3, us per substep. */
+    static double timeRaw(String xml, long steps, int substeps) {
+        try (MjModel m = MjModel.fromXml(xml); MjData d = m.makeData()) {
             MemorySegment ctrl = d.ctrl();
+            int nu = m.nu();
             double best = Double.MAX_VALUE;
             for (int rep = 0; rep < 3; rep++) {
+                d.reset();
                 long t0 = System.nanoTime();
                 for (long s = 0; s < steps; s++) {
-                    ctrl.set(ValueLayout.JAVA_DOUBLE, 0, (s % 2) != 0 ? 0.5 : -0.5);
-                    d.step(substeps);
+                    for (int i = 0; i < nu; i++) ctrl.setAtIndex(ValueLayout.JAVA_DOUBLE, i, ((s + i) % 2) != 0 ? 0.5 : -0.5);
+                    int flags = d.step(substeps);
+                    if (StepFlags.isUnstable(flags)) d.reset();
                 }
                 best = Math.min(best, (System.nanoTime() - t0) * 1e-3 / (steps * (double) substeps));
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Java loop making vm_loop's rendering calls: after each control step (ctrl pattern as in
+     * {@link #timeRaw}), one frame through "agentview", shadows off. Only the frames are timed.
+     * Best of 3, us per frame.
+     */
+    static double timeRawRender(String xml, long frames, EnvSpec spec) {
+        try (MjModel m = MjModel.fromXml(xml); MjData d = m.makeData(); GlContext gl = GlContext.create();
+                Renderer r = Renderer.create(gl, m, spec.imageWidth(), spec.imageHeight()); Arena arena = Arena.ofConfined()) {
+            r.set(RenderFlag.SHADOW, false); // as the environments render (and vm_loop --no-shadows)
+            MemorySegment rgb = arena.allocate(r.rgbBytes());
+            MemorySegment ctrl = d.ctrl();
+            int nu = m.nu();
+            Camera cam = Camera.named(m, "agentview");
+            for (int i = 0; i < 10; i++) r.render(d, cam, rgb);
+            double best = Double.MAX_VALUE;
+            for (int rep = 0; rep < 3; rep++) {
+                d.reset();
+                long rendering = 0;
+                for (long f = 0; f < frames; f++) {
+                    for (int i = 0; i < nu; i++) ctrl.setAtIndex(ValueLayout.JAVA_DOUBLE, i, ((f + i) % 2) != 0 ? 0.5 : -0.5);
+                    if (StepFlags.isUnstable(d.step(spec.substepsPerAction()))) d.reset();
+                    long t0 = System.nanoTime();
+                    r.render(d, cam, rgb);
+                    rendering += System.nanoTime() - t0;
+                }
+                best = Math.min(best, rendering * 1e-3 / frames);
             }
             return best;
         }
@@ -177,7 +220,7 @@ final class EnvsBenchCommand implements Callable<Integer> {
                     Integer.toString(spec.substepsPerAction())));
             if (renderEvery > 0) {
                 cmd.addAll(List.of(Integer.toString(spec.imageWidth()), Integer.toString(spec.imageHeight()),
-                        Integer.toString(renderEvery), "agentview"));
+                        Integer.toString(renderEvery), "agentview", "--no-shadows"));
             }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String line = null, all;

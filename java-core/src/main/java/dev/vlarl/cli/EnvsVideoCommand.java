@@ -56,6 +56,9 @@ final class EnvsVideoCommand implements Callable<Integer> {
     @Option(names = "--randomise", description = "Domain randomisation (colours, light, camera, friction).")
     boolean randomise;
 
+    @Option(names = "--shadows", description = "Render shadows (the policy's observations have none).")
+    boolean shadows;
+
     @Override
     public Integer call() throws IOException {
         Task t = TaskRegistry.get(task);
@@ -65,7 +68,7 @@ final class EnvsVideoCommand implements Callable<Integer> {
         List<BufferedImage> frames = new ArrayList<>();
         List<Integer> frameSteps = new ArrayList<>();
         String outcome;
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ActionChunk one = new ActionChunk(1, 1)) {
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise, shadows); ActionChunk one = new ActionChunk(1, 1)) {
             env.reset(0, t, seed);
             ScriptedExpert expert = t.newExpert(seed);
             Random rng = new Random(seed);

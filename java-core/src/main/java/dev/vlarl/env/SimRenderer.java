@@ -1,6 +1,7 @@
 package dev.vlarl.env;
 
 import dev.vlarl.sim.GlContext;
+import dev.vlarl.sim.RenderFlag;
 import dev.vlarl.sim.Renderer;
 import java.lang.foreign.MemorySegment;
 import java.util.IdentityHashMap;
@@ -17,11 +18,18 @@ public final class SimRenderer implements AutoCloseable {
     private final int height;
     private final GlContext gl;
     private final Map<SceneModel, Renderer> renderers = new IdentityHashMap<>();
+    private final boolean shadows;
 
+    /** A renderer without shadows (the shadow pass costs about 60% of a frame with llvmpipe). */
     public SimRenderer(int width, int height) {
+        this(width, height, false);
+    }
+
+    public SimRenderer(int width, int height, boolean shadows) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("image size must be positive");
         this.width = width;
         this.height = height;
+        this.shadows = shadows;
         this.gl = GlContext.create();
     }
 
@@ -34,6 +42,7 @@ public final class SimRenderer implements AutoCloseable {
         Renderer r = renderers.get(m);
         if (r == null) {
             r = Renderer.create(gl, m.model(), width, height);
+            r.set(RenderFlag.SHADOW, shadows);
             renderers.put(m, r);
         }
         return r;

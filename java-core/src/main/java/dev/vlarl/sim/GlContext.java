@@ -18,9 +18,11 @@ import java.util.Set;
  * device where there is one, Mesa's surfaceless platform (llvmpipe) otherwise. It owns the
  * {@link Renderer}s made in it: closing it closes them first.
  *
- * <p>A GL context is current on one thread at a time. Rendering makes it current on the
- * calling thread; to render from another thread later, call {@link #releaseCurrent()} on
- * the thread that used it last.
+ * <p>Each render borrows the context: it is made current on the calling thread for that
+ * call and released after, so any thread may render with it, one at a time (two threads at
+ * once get a {@link dev.vlarl.bindings.MujocoException}, not a crash). For parallel
+ * rendering use one context per thread. {@link #makeCurrent()} keeps it current on a thread
+ * (two eglMakeCurrent calls fewer per frame) until {@link #releaseCurrent()} there.
  */
 public final class GlContext extends NativeResource {
     private final MemorySegment handle;
@@ -41,7 +43,7 @@ public final class GlContext extends NativeResource {
         }
     }
 
-    /** Creates the context; it is current on the calling thread afterwards. */
+    /** Creates the context (not left current on any thread). */
     public static GlContext create() {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(ValueLayout.ADDRESS);
@@ -90,7 +92,7 @@ public final class GlContext extends NativeResource {
         return List.of(Egl.queryString(eglDisplay, Egl.EGL_EXTENSIONS).trim().split("\\s+"));
     }
 
-    /** Makes the context current on the calling thread. */
+    /** Keeps the context current on the calling thread until {@link #releaseCurrent()} here. */
     public void makeCurrent() {
         check(VlarlMujoco.vm_gl_make_current(handle()));
     }

@@ -24,7 +24,7 @@ public final class MjData extends NativeResource {
     private final MemorySegment struct;
     private final MemorySegment flags;
     private final MemorySegment qpos, qvel, act, ctrl, qacc, xpos, xquat, geomXpos, siteXpos, sensordata,
-            mocapPos, mocapQuat;
+            mocapPos, mocapQuat, contacts;
 
     private MjData(MjModel model, MemorySegment raw) {
         this.model = model;
@@ -43,6 +43,9 @@ public final class MjData extends NativeResource {
         this.sensordata = f64(MjDataLayout.SENSORDATA, model.nsensordata());
         this.mocapPos = f64(MjDataLayout.MOCAP_POS, 3L * model.nmocap());
         this.mocapQuat = f64(MjDataLayout.MOCAP_QUAT, 4L * model.nmocap());
+        MemorySegment c = struct.get(ValueLayout.ADDRESS, MjDataLayout.CONTACT);
+        this.contacts = c.reinterpret(c.equals(MemorySegment.NULL) ? 0 : model.nconmax() * MjDataLayout.CONTACT_SIZE,
+                arena, null);
     }
 
     private MemorySegment f64(long pointerOffset, long count) {
@@ -118,6 +121,35 @@ public final class MjData extends NativeResource {
     /** Contacts found by the last step / forward. */
     public int ncon() {
         return struct.get(ValueLayout.JAVA_INT, MjDataLayout.NCON);
+    }
+
+    /** Geom id of side 1 of contact {@code i} (0 <= i < {@link #ncon()}). */
+    public int contactGeom1(int i) {
+        return contacts.get(ValueLayout.JAVA_INT, contactOffset(i) + MjDataLayout.CONTACT_GEOM1);
+    }
+
+    /** Geom id of side 2 of contact {@code i}. */
+    public int contactGeom2(int i) {
+        return contacts.get(ValueLayout.JAVA_INT, contactOffset(i) + MjDataLayout.CONTACT_GEOM2);
+    }
+
+    /** Signed distance of contact {@code i} (negative: penetration), metres. */
+    public double contactDistance(int i) {
+        return contacts.get(ValueLayout.JAVA_DOUBLE, contactOffset(i) + MjDataLayout.CONTACT_DIST);
+    }
+
+    /** Whether geoms {@code a} and {@code b} touch (a contact between them, either order). */
+    public boolean touching(int a, int b) {
+        int n = ncon();
+        for (int i = 0; i < n; i++) {
+            int g1 = contactGeom1(i), g2 = contactGeom2(i);
+            if ((g1 == a && g2 == b) || (g1 == b && g2 == a)) return true;
+        }
+        return false;
+    }
+
+    private long contactOffset(int i) {
+        return java.util.Objects.checkIndex(i, ncon()) * MjDataLayout.CONTACT_SIZE;
     }
 
     /** How often MuJoCo warning {@code warning} (mjtWarning, 0..7) was raised since the last reset. */

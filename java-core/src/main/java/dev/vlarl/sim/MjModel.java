@@ -21,7 +21,7 @@ import java.util.List;
 public final class MjModel extends NativeResource {
     private final Arena arena;
     private final MemorySegment struct;
-    private final int nq, nv, nu, na, nbody, njnt, ngeom, nsite, ncam, nsensor, nsensordata, nmocap, nkey;
+    private final int nq, nv, nu, na, nbody, njnt, ngeom, nsite, ncam, nsensor, nsensordata, nmocap, nkey, nconmax;
     // int arrays the address helpers read (views, no copies)
     private final MemorySegment jntQposAdr, jntDofAdr, sensorAdr, sensorDim, bodyMocapId;
 
@@ -41,6 +41,7 @@ public final class MjModel extends NativeResource {
         this.nsensordata = readInt(MjModelLayout.NSENSORDATA);
         this.nmocap = readInt(MjModelLayout.NMOCAP);
         this.nkey = readInt(MjModelLayout.NKEY);
+        this.nconmax = readInt(MjModelLayout.NCONMAX);
         this.jntQposAdr = array("jnt_qposadr").segment();
         this.jntDofAdr = array("jnt_dofadr").segment();
         this.sensorAdr = array("sensor_adr").segment();
@@ -84,6 +85,18 @@ public final class MjModel extends NativeResource {
         }
     }
 
+    /**
+     * A deep copy of this model, for changes that must not reach other users of this one
+     * (per-environment colours, friction, masses). The copy is a new resource to close.
+     */
+    public MjModel copy() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(ValueLayout.ADDRESS);
+            check(VlarlMujoco.vm_model_copy(handle(), out));
+            return adopt(out.get(ValueLayout.ADDRESS, 0));
+        }
+    }
+
     /** A new simulation state for this model (reset, positions computed). */
     public MjData makeData() {
         return MjData.create(this);
@@ -108,6 +121,8 @@ public final class MjModel extends NativeResource {
     public int nsensordata() { return nsensordata; }
     public int nmocap() { return nmocap; }
     public int nkey() { return nkey; }
+    /** Room for contacts in an MjData (more are dropped with a CONTACT_FULL warning). */
+    public int nconmax() { return nconmax; }
 
     /** Simulation timestep in seconds (opt.timestep). */
     public double timestep() {

@@ -12,7 +12,8 @@ import java.lang.foreign.ValueLayout;
  * MuJoCo's own renderer (mjvScene + mjrContext) for one model at one image size, drawing
  * offscreen in a {@link GlContext}. {@link #render} writes {@code uint8[height, width, 3]}
  * RGB with row 0 at the top straight into caller-owned memory: no copy through Java, no
- * allocation per frame. Renders only when asked. Use from one thread at a time.
+ * allocation per frame. Renders only when asked. Use from one thread at a time (any thread:
+ * each call borrows the GL context, see {@link GlContext}).
  */
 public final class Renderer extends NativeResource {
     private final GlContext gl;
@@ -51,7 +52,12 @@ public final class Renderer extends NativeResource {
                 VlarlMujoco.vm_renderer_free(h);
                 throw e;
             }
-            gl.adopt(r);
+            try {
+                gl.adopt(r);
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
             return r;
         }
     }

@@ -13,11 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tasks are not trivial: a uniformly random policy and a do-nothing policy succeed on under
- * 5% of episodes. The default run checks 4 episodes per task and policy (none may succeed);
+ * 5% of episodes. The default run checks 3 episodes per task and policy (none may succeed);
  * the slow run checks 100.
  */
 class PolicyBaselineTest {
-    static final int FAST_EPISODES = 4;
+    static final int FAST_EPISODES = 3;
     static BatchedEnv env;
     static ActionChunk chunk;
 

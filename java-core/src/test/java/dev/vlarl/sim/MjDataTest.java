@@ -123,6 +123,34 @@ class MjDataTest {
     }
 
     @Test
+    void contactsNameTheGeomsThatTouch() {
+        try (MjModel m = MjModel.fromXml(Scenes.fallingBoxes(20000)); MjData d = m.makeData()) {
+            assertEquals(0, d.ncon());
+            d.step(1000); // the boxes land on the floor and on each other
+            assertTrue(d.ncon() > 0);
+            int floor = 0, lowest = 1;
+            assertTrue(d.touching(floor, lowest) && d.touching(lowest, floor));
+            for (int i = 0; i < d.ncon(); i++) assertTrue(d.contactDistance(i) < 0.01, "contact " + i);
+            assertThrows(IndexOutOfBoundsException.class, () -> d.contactGeom1(d.ncon()));
+        }
+    }
+
+    @Test
+    void aModelCopyChangesAlone() {
+        try (MjModel m = MjModel.fromXml(Scenes.ARM); MjModel c = m.copy(); MjData a = m.makeData(); MjData b = c.makeData()) {
+            c.setTimestep(0.001);
+            assertEquals(0.002, m.timestep());
+            int sky = m.id(MjObj.GEOM, "sky");
+            c.array("geom_rgba").segment().setAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky + 1, 1f);
+            assertEquals(0f, m.array("geom_rgba").segment().getAtIndex(ValueLayout.JAVA_FLOAT, 4L * sky + 1));
+            a.step(10);
+            b.step(10);
+            assertEquals(0.02, a.time(), 1e-12);
+            assertEquals(0.01, b.time(), 1e-12);
+        }
+    }
+
+    @Test
     void closedDataRefusesUseInsteadOfCrashing() {
         MjModel m = MjModel.fromXml(Scenes.ARM);
         MjData d = m.makeData();

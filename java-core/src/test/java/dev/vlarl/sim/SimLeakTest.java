@@ -61,7 +61,8 @@ class SimLeakTest {
             for (int i = 0; i < 400; i++) round(gl, i % 10 == 0, rgb);
             long grownMiB = (rssKiB() - rss0) / 1024;
             // 400 rounds x (1 model + 4 datas of ~1.6 MiB stack each) = ~2.5 GiB if leaked
-            assertTrue(grownMiB < 64, "resident memory grew by " + grownMiB + " MiB over 400 rounds");
+            // bound well above Java heap growth and allocator noise, ten times below a leak
+            assertTrue(grownMiB < 256, "resident memory grew by " + grownMiB + " MiB over 400 rounds");
         }
         assertEquals(before, Native.now(), "native MuJoCo handles left alive");
         assertEquals(javaBefore, ResourceTracker.live());

@@ -32,12 +32,12 @@ class VmLoopTest {
         Files.writeString(xml, Scenes.ARM);
         int steps = 300, substeps = 10;
         Process p = new ProcessBuilder(vmLoop().toString(), xml.toString(), "" + steps, "" + substeps, "32", "32", "100",
-                "front").redirectErrorStream(true).start();
+                "front", "2", "--no-shadows").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        Matcher m = Pattern.compile("frames=(\\d+).* unstable=(\\d+) .*qpos0=(\\S+)").matcher(out);
+        Matcher m = Pattern.compile("nenv=2 .*frames=(\\d+).* shadows=0 unstable=(\\d+) .*qpos0=(\\S+)").matcher(out);
         assertTrue(m.find(), out);
-        assertEquals(3, Integer.parseInt(m.group(1)), out);
+        assertEquals(6, Integer.parseInt(m.group(1)), out); // 3 frames x 2 environments
         assertEquals(0, Integer.parseInt(m.group(2)), out);
         double cQpos0 = Double.parseDouble(m.group(3));
 

@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What do the batched environments cost per physics step and per rendered frame, and what
@@ -85,13 +84,12 @@ public class EnvStepBenchmark {
     int substepsPerChunkPerEnv;
 
     @Setup
-    public void setup(BenchmarkParams params) {
+    public void setup() {
         EnvSpec spec = EnvSpec.defaults();
         Task base = TaskRegistry.get("object/blue_cube_on_plate");
         Task endless = new Task("bench/object_scene", base.instruction(), Integer.MAX_VALUE, base.bodies(), base.layout(), NEVER,
                 base.expert());
-        boolean render = params.getBenchmark().endsWith("b01_render");
-        env = new BatchedEnv(spec, n, render);
+        env = new BatchedEnv(spec, n, true); // b00 never renders; the context just exists
         for (int i = 0; i < n; i++) env.reset(i, endless, i);
         forward = new ActionChunk(n, spec.chunkLength());
         back = new ActionChunk(n, spec.chunkLength());
