@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Online RL (SimpleVLA-RL: GRPO with 0/1 success reward) for small vision-language-action policies.",
         subcommands = {InfoCommand.class, TrainCommand.class, RenderCommand.class, EnvsCommand.class, DemosCommand.class,
+            PretrainCommand.class, SftCommand.class, EvalCommand.class, PolicyCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nLauncher commands (handled by ./vlarl itself):%n",
         footer = {
