@@ -15,7 +15,7 @@ hdr, cls, lib, prefix = sys.argv[1:5]
 src=open(hdr).read()
 src=re.sub(r'/\*.*?\*/','',src,flags=re.S)
 protos=re.findall(r'^((?:const )?[\w\s\*]+?)\s*\b(%s\w+)\s*\(([^;{]*?)\);'%prefix, src, flags=re.M|re.S)
-J={'int':'C_INT','int32_t':'C_INT','int64_t':'C_LONG','uint64_t':'C_LONG','double':'C_DOUBLE','float':'C_FLOAT','size_t':'C_LONG','void':None}
+J={'int':'C_INT','int32_t':'C_INT','int64_t':'C_LONG','uint64_t':'C_LONG','uint32_t':'C_INT','double':'C_DOUBLE','float':'C_FLOAT','size_t':'C_LONG','void':None}
 JT={'C_INT':'int','C_LONG':'long','C_DOUBLE':'double','C_FLOAT':'float','C_POINTER':'MemorySegment'}
 def jl(t):
     t=t.replace('const','').strip()

@@ -10,10 +10,6 @@
 
 #include "vt_internal.h"
 
-struct vt_module {
-    std::unique_ptr<vt::Module> impl;
-};
-
 struct vt_optim {
     std::unique_ptr<torch::optim::Optimizer> opt;
     std::vector<at::Tensor> params;

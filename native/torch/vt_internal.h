@@ -89,6 +89,12 @@ std::vector<int64_t> to_shape(const int64_t* shape, int32_t ndim);
 
 }  // namespace vt
 
+// The module handle (defined here so that other C entry points, e.g. vlarl_policy.h's,
+// can reach the module kind behind it).
+struct vt_module {
+    std::unique_ptr<vt::Module> impl;
+};
+
 #define VT_REGISTER_MODULE(kind, factory) \
     static const bool vt_registered_##factory = ::vt::register_module(kind, factory)
 

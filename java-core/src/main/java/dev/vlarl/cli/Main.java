@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Online RL (SimpleVLA-RL: GRPO with 0/1 success reward) for small vision-language-action policies.",
-        subcommands = {InfoCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, TrainCommand.class, RenderCommand.class, EnvsCommand.class, DemosCommand.class,
+            PretrainCommand.class, SftCommand.class, EvalCommand.class, PolicyCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nLauncher commands (handled by ./vlarl itself):%n",
         footer = {
             "  setup    install missing system packages (Debian: libtorch, MuJoCo, Mesa EGL, OpenBLAS)",

@@ -123,6 +123,16 @@ public final class Tensor extends NativeResource {
         return numel(shape);
     }
 
+    /** Size of dimension {@code dim} (no copy of the shape, for per-step checks). */
+    public long size(int dim) {
+        return shape[dim];
+    }
+
+    /** Number of dimensions. */
+    public int ndim() {
+        return shape.length;
+    }
+
     /** In place: this = this * mul + add (done by libtorch). */
     public Tensor affine_(double mul, double add) {
         check(VlarlTorch.vt_tensor_affine_(handle(), mul, add));

@@ -1,0 +1,77 @@
+package dev.vlarl.policy;
+
+import dev.vlarl.env.ActionChunk;
+import dev.vlarl.env.BatchedEnv;
+import dev.vlarl.env.EnvSpec;
+import dev.vlarl.env.EpisodeStatus;
+import dev.vlarl.env.Seeds;
+import dev.vlarl.env.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Success rates of a {@link Policy} on held-out initial states ({@link Seeds#eval}): for each task,
+ * {@code episodes} episodes run in waves of N parallel environments, one batched forward per
+ * chunk (finished environments idle until the wave ends).
+ */
+public final class Evaluator {
+    /** One task's outcome under one decoding. */
+    public record TaskResult(String task, String suite, String decoding, Wilson success, double meanSteps, int unstable) {}
+
+    private Evaluator() {}
+
+    /**
+     * @param temperature 0 for greedy decoding, else the sampling temperature
+     * @param firstSeed index of the first evaluation seed (episode j uses Seeds.eval(firstSeed + j))
+     * @param onEpisode called with the number of episodes finished in each wave (progress)
+     */
+    public static TaskResult evaluate(Policy policy, Task task, int episodes, int envs, double temperature, long firstSeed,
+            IntConsumer onEpisode) {
+        PolicyConfig c = policy.config();
+        EnvSpec d = EnvSpec.defaults();
+        EnvSpec spec = new EnvSpec(c.image(), c.image(), c.chunk(), d.substepsPerAction(), d.timestep(), d.maxStepMetres());
+        int n = Math.min(envs, episodes);
+        int ok = 0, unstable = 0;
+        long steps = 0;
+        try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, c.chunk())) {
+            for (int start = 0; start < episodes; start += n) {
+                int wave = Math.min(n, episodes - start);
+                List<Task> tasks = new ArrayList<>();
+                long[] seeds = new long[n];
+                for (int i = 0; i < n; i++) {
+                    tasks.add(task);
+                    seeds[i] = Seeds.eval(firstSeed + start + Math.min(i, wave - 1));
+                }
+                env.reset(tasks, seeds);
+                while (!env.allDone()) {
+                    policy.actBatch(env.observations(), chunk, temperature);
+                    env.step(chunk);
+                }
+                for (int i = 0; i < wave; i++) {
+                    if (env.status(i) == EpisodeStatus.SUCCESS) ok++;
+                    if (env.status(i) == EpisodeStatus.UNSTABLE) unstable++;
+                    steps += env.steps(i);
+                }
+                if (onEpisode != null) onEpisode.accept(wave);
+            }
+        }
+        return new TaskResult(task.name(), task.suite(), temperature > 0 ? "sampled T=" + temperature : "greedy",
+                Wilson.of(ok, episodes), steps / (double) episodes, unstable);
+    }
+
+    /** Pooled success per suite (and "average": the mean of task rates, with the pooled interval). */
+    public static Map<String, Wilson> bySuite(List<TaskResult> results) {
+        Map<String, int[]> acc = new LinkedHashMap<>();
+        for (TaskResult r : results) {
+            int[] a = acc.computeIfAbsent(r.suite(), k -> new int[2]);
+            a[0] += r.success().successes();
+            a[1] += r.success().trials();
+        }
+        Map<String, Wilson> out = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : acc.entrySet()) out.put(e.getKey(), Wilson.of(e.getValue()[0], e.getValue()[1]));
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vlarl.policy;
+
+/**
+ * Supervised training recipe (pretraining and per-task SFT). The stopping rule is a fixed
+ * number of optimiser steps, the same for every number of demonstrations K.
+ *
+ * @param steps optimiser steps (the stopping rule)
+ * @param batchSize samples (observation, action chunk) per step, drawn uniformly with replacement
+ * @param lr peak AdamW learning rate
+ * @param weightDecay AdamW decoupled weight decay
+ * @param clip global gradient-norm clip (&lt;= 0: none)
+ * @param warmup linear warm-up steps, then cosine decay to 10% of lr
+ * @param seed sampling seed: step s draws its batch from (seed, s), so a resumed run draws what the
+ *     uninterrupted one would have
+ * @param checkpointEvery steps between atomic checkpoints of the training state
+ */
+public record SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
+        int checkpointEvery) {
+    public SftConfig {
+        if (steps <= 0 || batchSize <= 0 || checkpointEvery <= 0) throw new IllegalArgumentException("steps, batch size and checkpoint interval must be positive");
+        if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive");
+        if (warmup < 0) throw new IllegalArgumentException("warmup must be >= 0");
+    }
+
+    /** Per-task adapter SFT defaults. */
+    public static SftConfig adapterDefaults() {
+        return new SftConfig(400, 32, 3e-3, 0.0, 1.0, 20, 1, 100);
+    }
+
+    /** Base pretraining defaults. */
+    public static SftConfig pretrainDefaults() {
+        return new SftConfig(3000, 32, 1e-3, 0.01, 1.0, 100, 1, 250);
+    }
+
+    public SftConfig withSteps(int s) {
+        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery);
+    }
+
+    /** Learning rate at step s: linear warm-up, then cosine decay to 10%. */
+    public double lrAt(int s) {
+        if (s < warmup) return lr * (s + 1) / (double) warmup;
+        double p = (s - warmup) / (double) Math.max(1, steps - warmup);
+        return lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, p))));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.vlarl.env;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlarl.demo.DemoReader;
+import dev.vlarl.demo.DemoWriter;
+import dev.vlarl.demo.Demonstration;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScriptedExpertTest {
+    static final int FAST_SEEDS = 6;
+    static BatchedEnv env;
+    static ExpertRollout rollout;
+
+    @BeforeAll
+    static void open() {
+        env = new BatchedEnv(EnvSpec.defaults(), 1, false);
+        rollout = new ExpertRollout(env);
+    }
+
+    @AfterAll
+    static void close() {
+        rollout.close();
+        env.close();
+    }
+
+    static Stream<String> tasks() {
+        return TaskRegistry.all().stream().map(Task::name);
+    }
+
+    /** Runs the expert on seeds [0, n), checking every action stays in [-1, 1]; returns successes and failures. */
+    static List<String> failures(Task t, int n) {
+        List<String> failed = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            ExpertRollout.Result r = rollout.run(t, Seeds.train(s), null);
+            if (r.status() != EpisodeStatus.SUCCESS) failed.add("seed " + s + ": " + r.reason() + " (phase " + rollout.lastPhase() + ")");
+        }
+        return failed;
+    }
+
+    @ParameterizedTest
+    @MethodSource("tasks")
+    void expertSolvesTheTask(String name) {
+        List<String> failed = failures(TaskRegistry.get(name), FAST_SEEDS);
+        assertTrue(failed.size() <= 1, name + ": " + failed);
+    }
+
+    @Test
+    @Tag("slow")
+    void expertSucceedsOnAtLeast95PercentOf100Seeds() {
+        List<String> report = new ArrayList<>();
+        for (Task t : TaskRegistry.all()) {
+            List<String> failed = failures(t, 100);
+            if (failed.size() > 5) report.add(t.name() + " " + (100 - failed.size()) + "%: " + failed);
+        }
+        assertTrue(report.isEmpty(), String.join("\n", report));
+    }
+
+    @Test
+    void expertActionsStayInRangeAtTheControlRate() {
+        Task t = TaskRegistry.get("long/both_cubes_in_bin");
+        env.reset(0, t, 3);
+        ScriptedExpert e = t.newExpert(3);
+        float[] a = new float[4];
+        for (int i = 0; i < 300; i++) {
+            e.act(env.sim(0), EnvSpec.defaults().maxStepMetres(), a, 0);
+            for (float v : a) assertTrue(v >= -1 && v <= 1, "action component " + v);
+            assertTrue(a[3] == 1 || a[3] == -1);
+        }
+    }
+
+    @Test
+    void replayingARecordedDemonstrationReproducesItExactly(@TempDir Path dir) throws Exception {
+        EnvSpec spec = EnvSpec.defaults();
+        try (BatchedEnv renderEnv = new BatchedEnv(spec, 1); ExpertRollout rec = new ExpertRollout(renderEnv);
+                ActionChunk chunk = new ActionChunk(1, spec.chunkLength())) {
+            for (String name : List.of("goal/push_red_cube_to_blue_zone", "object/green_cylinder_on_plate")) {
+                Task t = TaskRegistry.get(name);
+                DemoWriter w = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
+                ExpertRollout.Result r = rec.run(t, 7, w);
+                byte[] finalQpos = renderEnv.sim(0).qpos.toArray(ValueLayout.JAVA_BYTE);
+                Path f = dir.resolve(name.replace('/', '_') + ".vdemo");
+                w.write(f, rec.header(t, 7, r));
+                Demonstration d = DemoReader.read(f);
+                assertEquals(r.steps(), d.steps());
+
+                renderEnv.reset(0, t, d.header().seed());
+                for (Demonstration.Chunk c : d.chunks()) {
+                    assertArrayEquals(c.image(), renderEnv.observations().image(0).toArray(ValueLayout.JAVA_BYTE), name + " frame");
+                    assertArrayEquals(c.state(), renderEnv.observations().state(0).toArray(ValueLayout.JAVA_FLOAT), name + " state");
+                    for (int k = 0; k < spec.chunkLength(); k++)
+                        for (int dim = 0; dim < 4; dim++) chunk.set(0, k, dim, k < c.actionCount() ? c.action(k, dim) : 0f);
+                    renderEnv.step(chunk);
+                    assertEquals(c.actionCount(), renderEnv.chunkSteps(0), name + ": early termination differs");
+                }
+                assertEquals(d.header().outcome(), renderEnv.status(0).name(), name);
+                assertEquals(r.steps(), renderEnv.steps(0));
+                assertArrayEquals(finalQpos, renderEnv.sim(0).qpos.toArray(ValueLayout.JAVA_BYTE), name + " final state");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vlarl.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlarl.env.EnvSpec;
+import dev.vlarl.torch.LeakCheck;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The policy trains on the simulation suite's recorded demonstrations (the sim's test fixture). */
+@ExtendWith(LeakCheck.class)
+class VdemoSetTest {
+    static final Path FIXTURE = Path.of("src/test/resources/dev/vlarl/demo/fixture");
+
+    @Test
+    void recordedDemosFeedTheTrainerWithChunkTargets() {
+        VdemoSet d = VdemoSet.load(FIXTURE, List.of("spatial/left_cube_to_bin"), 1);
+        assertEquals(1, d.episodes());
+        assertEquals(128, d.imageSide());
+        assertTrue(d.length(0) > 3);
+        int k = d.actions(0, 0);
+        assertTrue(k >= 1 && k <= EnvSpec.DEFAULT_CHUNK);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment img = a.allocate(128 * 128 * 3);
+            d.image(0, 0, img);
+            long nonZero = 0;
+            for (long i = 0; i < img.byteSize(); i++) if (img.get(ValueLayout.JAVA_BYTE, i) != 0) nonZero++;
+            assertTrue(nonZero > 1000, "a rendered frame, not zeros");
+        }
+        // One SFT step on it through the default-size model.
+        PolicyConfig c = PolicyConfig.defaults();
+        InstructionTokenizer w = InstructionTokenizer.build(List.of(d.instruction(0)));
+        ActionTokenizer at = ActionTokenizer.fit(DemoBatcher.allActions(d), c.bins());
+        try (TinyVla m = TinyVla.create(c, w.size()); TrainBatch b = new TrainBatch(2, c)) {
+            m.addTask(d.task(0));
+            m.setTrainable(false, d.task(0));
+            new DemoBatcher(d, w, at, c.chunk(), m::slot).fillRandom(b, new SplittableRandom(1));
+            try (SftTrainer t = SftTrainer.create(m, 1e-3, 0, 1)) {
+                assertTrue(Double.isFinite(t.step(b).loss()));
+            }
+        }
+    }
+
+    @Test
+    void tooFewDemosNameTheTask() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VdemoSet.load(FIXTURE, List.of("goal/press_button"), 5));
+        assertTrue(e.getMessage().contains("goal/press_button has 1 successful demonstrations"), e.getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+// tinyvla.h - the TinyVLA-style policy (module kind "tinyvla"), shared by the module
+// registration (tinyvla.cpp) and the policy's extra C entry points (vlarl_policy.cpp).
+//
+// Shapes, B = batch, K = chunk steps, D = action dims, V = bins (256):
+//   inputs  image uint8[B, H, W, 3], state float32[B, S], instruction int32[B, L]
+//           (0 = padding), optional adapter slot int32[B] (-1 = base only)
+//   output  logits float32[B, K, D, V]
+// Sequence: [image patch tokens, state token, instruction tokens, K*D action queries];
+// every query attends to everything (parallel decoding: one forward per chunk).
+//
+// The base (net()) and the per-task LoRA adapters are separate torch modules, so the
+// base saves and loads alone (vt_module_save) and each adapter as its own small file.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../vt_internal.h"
+
+namespace vt::tinyvla {
+
+struct Sizes {
+    int64_t image = 128, patch = 16, stem = 32;  // image side, patch side, stem channels
+    int64_t state_dim = 8, chunk = 8, action_dim = 4, bins = 256;
+    int64_t vocab = 512, max_instr = 16;
+    int64_t dim = 128, layers = 4, heads = 4, ffn = 256;
+    int64_t lora_rank = 8;
+    double lora_alpha = 16.0;
+    bool lora_head = true;  // also adapt the output head
+    int64_t patches() const { return (image / patch) * (image / patch); }
+    int64_t tokens() const { return patches() + 1 + max_instr + chunk * action_dim; }
+};
+
+// The shared base: parameters only, the forward lives in TinyVla.
+struct BaseNet : torch::nn::Module {
+    explicit BaseNet(const Sizes& s);
+    torch::nn::Conv2d stem1{nullptr}, stem2{nullptr};
+    torch::nn::Linear state_proj{nullptr};
+    torch::nn::Embedding words{nullptr};
+    at::Tensor pos, queries;
+    std::vector<torch::nn::LayerNorm> ln1, ln2;
+    torch::nn::LayerNorm ln_f{nullptr};
+    // Adaptable linear layers, in a fixed order: per block qkv, proj, fc1, fc2; then head.
+    std::vector<at::Tensor> w, b;
+};
+
+// One task's LoRA factors, one (A[r, in], B[out, r]) pair per adaptable layer.
+struct Adapter : torch::nn::Module {
+    Adapter(const BaseNet& base, int64_t rank);
+    std::vector<at::Tensor> a, b;
+};
+
+class TinyVla : public vt::Module {
+public:
+    explicit TinyVla(const Config& c);
+    std::vector<at::Tensor> forward(const std::vector<at::Tensor>& inputs) override;
+    torch::nn::Module& net() override { return *base_; }
+    std::vector<at::Tensor> trainable_parameters() override;
+    void call(const std::string& method, const Config& args) override;
+
+    const Sizes& sizes() const { return s_; }
+    // Logits float32[B, K, D, V]; slots may be undefined (base only).
+    at::Tensor logits(const at::Tensor& image, const at::Tensor& state, const at::Tensor& instr,
+                      const at::Tensor& slots);
+
+    int32_t add_task(const std::string& name);
+    void remove_task(const std::string& name);
+    int32_t slot(const std::string& name) const;  // throws for an unknown task
+    std::string task_names() const;
+    Adapter& adapter(const std::string& name) { return *adapters_.at(slot(name)); }
+    // Base trainable or frozen; which task's adapter trains ("" = none).
+    void set_trainable(bool base, const std::string& task);
+    // The sampling generator (seeded with vp_seed; used by vp_act).
+    at::Generator& generator() { return gen_; }
+
+private:
+    at::Tensor lin(const at::Tensor& x, size_t layer, const std::vector<std::pair<int32_t, at::Tensor>>& groups,
+                   int32_t single) const;
+    Sizes s_;
+    double lora_scale_;
+    std::shared_ptr<BaseNet> base_;
+    std::vector<std::shared_ptr<Adapter>> adapters_;  // by slot; null = removed
+    std::vector<std::string> names_;                   // by slot; "" = removed
+    at::Generator gen_;
+};
+
+// The TinyVla behind a module handle, or InvalidArgument naming the module's problem.
+TinyVla& from_handle(vt_module* m);
+
+}  // namespace vt::tinyvla
