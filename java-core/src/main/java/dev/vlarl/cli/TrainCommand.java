@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("vlarl train: the GRPO trainer is not built yet. What works today: ./vlarl info, ./vlarl test.");
+        System.err.println("vlarl train: the GRPO trainer is not built yet. What works today: ./vlarl envs, demos, pretrain, sft, eval, policy, info; ./vlarl test.");
         return 2;
     }
 }
