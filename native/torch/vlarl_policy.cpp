@@ -15,6 +15,7 @@ struct vp_trainer {
     std::vector<at::Tensor> params;
     std::unique_ptr<torch::optim::AdamW> opt;
     double clip;
+    double label_sigma;  // 0: one-hot targets; > 0: Gaussian over neighbouring bins (std in bins)
 };
 
 namespace {
@@ -58,8 +59,12 @@ struct Loss {
     double accuracy;
 };
 
+// Token cross-entropy. With label_sigma > 0 the target of a token is not one bin but a
+// Gaussian over the bins around it (std label_sigma bins, cut at the range and renormalised):
+// the bins are ordered, so a prediction one bin off is nearly right, and the soft target says
+// so (as in "HL-Gauss" histogram losses). The reported accuracy is always exact-bin.
 Loss token_loss(TinyVla& m, vt_tensor* image, vt_tensor* state, vt_tensor* instr, vt_tensor* slots,
-                vt_tensor* targets) {
+                vt_tensor* targets, double label_sigma) {
     auto logits = m.logits(unwrap(image), unwrap(state), unwrap(instr), opt_tensor(slots));
     auto& tg = unwrap(targets);
     const auto& s = m.sizes();
@@ -72,7 +77,16 @@ Loss token_loss(TinyVla& m, vt_tensor* image, vt_tensor* state, vt_tensor* instr
     if (t.min().item<int64_t>() < 0 || t.max().item<int64_t>() >= s.bins)
         throw vt::InvalidArgument("target token out of range [0, " + std::to_string(s.bins) + ")");
     auto flat = logits.reshape({-1, s.bins});
-    auto loss = torch::nn::functional::cross_entropy(flat, t);
+    at::Tensor loss;
+    if (label_sigma > 0) {
+        auto bins = torch::arange(s.bins, flat.options()).unsqueeze(0);
+        auto d = bins - t.to(at::kFloat).unsqueeze(1);
+        auto q = (d * d * (-0.5 / (label_sigma * label_sigma))).exp();
+        q = q / q.sum(1, true);
+        loss = -(q * torch::log_softmax(flat, 1)).sum(1).mean();
+    } else {
+        loss = torch::nn::functional::cross_entropy(flat, t);
+    }
     double acc = flat.detach().argmax(1).eq(t).to(at::kFloat).mean().item<double>();
     return {loss, acc};
 }
@@ -216,11 +230,13 @@ int vp_trainer_create(vt_module* m, const char* config, vp_trainer** out) {
         o.eps(c.get_double("eps", 1e-8));
         o.weight_decay(c.get_double("weight_decay", 0.01));
         double clip = c.get_double("clip", 1.0);
+        double sigma = c.get_double("label_sigma", 0.0);
+        if (!(sigma >= 0) || sigma > 64) throw vt::InvalidArgument("label_sigma must be in [0, 64] bins");
         c.check_all_used("trainer config");
         auto params = model.trainable_parameters();
         if (params.empty()) throw vt::InvalidArgument("nothing is trainable: call vp_set_trainable first");
         auto opt = std::make_unique<torch::optim::AdamW>(params, o);
-        *out = new vp_trainer{&model, std::move(params), std::move(opt), clip};
+        *out = new vp_trainer{&model, std::move(params), std::move(opt), clip, sigma};
         return VL_OK;
     }
     VT_CATCH
@@ -239,7 +255,7 @@ int vp_train_step(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* 
     VT_TRY {
         auto& tr = unwrap_trainer(t);
         tr.opt->zero_grad();
-        auto l = token_loss(*tr.model, image, state, instruction, slots, targets);
+        auto l = token_loss(*tr.model, image, state, instruction, slots, targets, tr.label_sigma);
         double lv = l.loss.item<double>();
         if (!std::isfinite(lv)) throw vt::NumericError("loss is not finite; step skipped");
         l.loss.backward();
@@ -269,7 +285,7 @@ int vp_eval_loss(vt_module* m, vt_tensor* image, vt_tensor* state, vt_tensor* in
                  vt_tensor* targets, double* loss, double* accuracy) {
     VT_TRY {
         torch::NoGradGuard ng;
-        auto l = token_loss(vt::tinyvla::from_handle(m), image, state, instruction, slots, targets);
+        auto l = token_loss(vt::tinyvla::from_handle(m), image, state, instruction, slots, targets, 0.0);
         if (loss) *loss = l.loss.item<double>();
         if (accuracy) *accuracy = l.accuracy;
         return VL_OK;

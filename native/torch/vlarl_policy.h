@@ -60,7 +60,9 @@ int vp_act(vt_module* m, vt_tensor* image, vt_tensor* state, vt_tensor* instruct
 /* ---- supervised training ----------------------------------------------------------- */
 
 /* AdamW over the parameters trainable now (see vp_set_trainable). config: lr, beta1,
- * beta2, eps, weight_decay, clip (global grad-norm clip, <= 0 none). */
+ * beta2, eps, weight_decay, clip (global grad-norm clip, <= 0 none), label_sigma (0:
+ * one-hot targets; > 0: each target is a Gaussian over the bins around the expert's bin,
+ * std label_sigma bins, cut at the range and renormalised). */
 int vp_trainer_create(vt_module* m, const char* config, vp_trainer** out);
 int vp_trainer_free(vp_trainer* t);
 /* One fused step: forward, mean cross-entropy over all action tokens (targets

@@ -5,6 +5,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -34,8 +35,16 @@ BaseNet::BaseNet(const Sizes& s) {
     if (s.image % s.patch != 0) throw InvalidArgument("image size must be a multiple of patch");
     if (s.patch % 4 != 0) throw InvalidArgument("patch must be a multiple of 4 (stem stride)");
     if (s.dim % s.heads != 0) throw InvalidArgument("dim must be a multiple of heads");
-    // Stem: 4x4/4 conv then (patch/4)x(patch/4) conv: one token per patch.
-    stem1 = register_module("stem1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, s.stem, 4).stride(4)));
+    if (s.stem_convs != 1 && s.stem_convs != 2) throw InvalidArgument("stem_convs must be 1 or 2");
+    // Stem: downsample 4x (one 4x4/4 conv, or two 3x3/2 convs), then a (patch/4)x(patch/4)
+    // conv with that stride: one token per patch.
+    if (s.stem_convs == 1) {
+        stem1 = register_module("stem1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, s.stem, 4).stride(4)));
+    } else {
+        int64_t half = std::max<int64_t>(1, s.stem / 2);
+        stem0 = register_module("stem0", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, half, 3).stride(2).padding(1)));
+        stem1 = register_module("stem1", torch::nn::Conv2d(torch::nn::Conv2dOptions(half, s.stem, 3).stride(2).padding(1)));
+    }
     stem2 = register_module("stem2", torch::nn::Conv2d(
                                          torch::nn::Conv2dOptions(s.stem, s.dim, s.patch / 4).stride(s.patch / 4)));
     state_proj = register_module("state_proj", torch::nn::Linear(s.state_dim, s.dim));
@@ -77,6 +86,7 @@ TinyVla::TinyVla(const Config& c) {
     s_.image = c.get_int("image", s_.image);
     s_.patch = c.get_int("patch", s_.patch);
     s_.stem = c.get_int("stem", s_.stem);
+    s_.stem_convs = c.get_int("stem_convs", s_.stem_convs);
     s_.state_dim = c.get_int("state_dim", s_.state_dim);
     s_.chunk = c.get_int("chunk", s_.chunk);
     s_.action_dim = c.get_int("action_dim", s_.action_dim);
@@ -166,6 +176,7 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     const int64_t d = s_.dim, h = s_.heads, hd = d / h, Q = s_.chunk * s_.action_dim;
     // Image tokens: uint8 NHWC -> float NCHW in [-0.5, 0.5] -> stem -> [B, P, d].
     auto x = image.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(0.5);
+    if (n.stem0) x = torch::gelu(n.stem0->forward(x));
     x = torch::gelu(n.stem1->forward(x));
     x = n.stem2->forward(x).flatten(2).transpose(1, 2);
     auto st = n.state_proj->forward(state).unsqueeze(1);

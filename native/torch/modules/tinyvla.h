@@ -23,6 +23,10 @@ namespace vt::tinyvla {
 
 struct Sizes {
     int64_t image = 128, patch = 16, stem = 32;  // image side, patch side, stem channels
+    // Stem convolutions before the patch embedding: 1 = one 4x4/4 conv (a plain patchifier);
+    // 2 = two 3x3/2 convs (stem/2 then stem channels; "early convolutions"), which localise
+    // objects within a patch much better for a few MFLOP more.
+    int64_t stem_convs = 2;
     int64_t state_dim = 8, chunk = 8, action_dim = 4, bins = 256;
     int64_t vocab = 512, max_instr = 16;
     int64_t dim = 128, layers = 4, heads = 4, ffn = 256;
@@ -36,7 +40,7 @@ struct Sizes {
 // The shared base: parameters only, the forward lives in TinyVla.
 struct BaseNet : torch::nn::Module {
     explicit BaseNet(const Sizes& s);
-    torch::nn::Conv2d stem1{nullptr}, stem2{nullptr};
+    torch::nn::Conv2d stem0{nullptr}, stem1{nullptr}, stem2{nullptr};  // stem0 only with stem_convs = 2
     torch::nn::Linear state_proj{nullptr};
     torch::nn::Embedding words{nullptr};
     at::Tensor pos, queries;

@@ -44,6 +44,12 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "runs/pretrain", description = "run directory: metrics, state, bundle/ (default ${DEFAULT-VALUE})")
     Path run;
 
+    @Option(names = "--label-sigma", defaultValue = "" + SftConfig.LABEL_SIGMA, description = "soft action-token targets: Gaussian std in bins around the expert's bin, 0 = one-hot (default ${DEFAULT-VALUE})")
+    double labelSigma;
+
+    @Option(names = "--shift", defaultValue = "" + SftConfig.SHIFT, description = "random-shift image augmentation, pixels (default ${DEFAULT-VALUE})")
+    int shift;
+
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
     int threads;
 
@@ -60,7 +66,7 @@ final class PretrainCommand implements Callable<Integer> {
         // adapters see known words; the action bounds come from the pretraining demos only.
         InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(demosDir));
         ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
-        SftConfig recipe = new SftConfig(steps, batch, lr, 0.01, 1.0, Math.min(100, steps / 10), seed, 100);
+        SftConfig recipe = new SftConfig(steps, batch, lr, 0.01, 1.0, Math.min(100, steps / 10), seed, 100, labelSigma, shift);
         Files.createDirectories(run);
         try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions)) {
             System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),

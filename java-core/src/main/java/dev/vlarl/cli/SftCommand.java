@@ -50,6 +50,12 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--run", description = "run directory (default runs/sft-k<K>)")
     Path run;
 
+    @Option(names = "--label-sigma", defaultValue = "" + SftConfig.LABEL_SIGMA, description = "soft action-token targets: Gaussian std in bins around the expert's bin, 0 = one-hot (default ${DEFAULT-VALUE})")
+    double labelSigma;
+
+    @Option(names = "--shift", defaultValue = "" + SftConfig.SHIFT, description = "random-shift image augmentation, pixels (default ${DEFAULT-VALUE})")
+    int shift;
+
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
     int threads;
 
@@ -62,7 +68,7 @@ final class SftCommand implements Callable<Integer> {
         tasks = DemoSources.resolveTasks(demosDir, tasks);
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
-        SftConfig recipe = new SftConfig(steps, batch, lr, 0.0, 1.0, Math.min(20, steps / 10), seed, 100);
+        SftConfig recipe = new SftConfig(steps, batch, lr, 0.0, 1.0, Math.min(20, steps / 10), seed, 100, labelSigma, shift);
         PolicyFiles.Loaded p;
         if (base != null) {
             p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE));

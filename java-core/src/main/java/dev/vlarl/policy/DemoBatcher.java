@@ -1,6 +1,8 @@
 package dev.vlarl.policy;
 
 import dev.vlarl.env.EnvSpec;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,6 +12,11 @@ import java.util.function.ToIntFunction;
  * Draws training samples (episode, step) from a {@link DemoSet} and writes them into a
  * {@link TrainBatch}: observation t and, as targets, the tokens of the K actions executed
  * from it (a short last chunk repeats its last action: the expert holds still).
+ *
+ * <p>Augmentation: {@link #fillRandom(TrainBatch, SplittableRandom, int)} translates each image by
+ * a random whole-pixel offset in [-shift, shift]^2, repeating the edge pixels (the random-shift
+ * augmentation of DrQ; Diffusion Policy's random crop is the same idea). The offsets come from
+ * the caller's generator, so a resumed run draws the same batches as an uninterrupted one.
  */
 public final class DemoBatcher {
     private final DemoSet demos;
@@ -19,6 +26,7 @@ public final class DemoBatcher {
     private final int[] sampleEpisode;
     private final int[] sampleStep;
     private final int chunk;
+    private byte[] src = new byte[0], dst = new byte[0];
 
     /**
      * @param slotOf adapter slot for a task name (-1: base only)
@@ -59,9 +67,47 @@ public final class DemoBatcher {
         return out.toArray(new float[0][]);
     }
 
-    /** Fills the batch with uniformly drawn samples (with replacement). */
+    /** Fills the batch with uniformly drawn samples (with replacement), images as recorded. */
     public void fillRandom(TrainBatch b, SplittableRandom rng) {
-        for (int i = 0; i < b.size(); i++) fillRow(b, i, rng.nextInt(samples()));
+        fillRandom(b, rng, 0);
+    }
+
+    /** Fills the batch with uniformly drawn samples, each image shifted by up to {@code shift} pixels. */
+    public void fillRandom(TrainBatch b, SplittableRandom rng, int shift) {
+        if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
+        for (int i = 0; i < b.size(); i++) {
+            fillRow(b, i, rng.nextInt(samples()));
+            if (shift > 0) {
+                int dx = rng.nextInt(2 * shift + 1) - shift, dy = rng.nextInt(2 * shift + 1) - shift;
+                shiftImage(b.imageRow(i), b.imageSide(), dx, dy);
+            }
+        }
+    }
+
+    /**
+     * Translates an RGB image {@code uint8[side, side, 3]} in place: the pixel at (x, y) moves to
+     * (x + dx, y + dy); uncovered pixels repeat the nearest edge pixel.
+     */
+    void shiftImage(MemorySegment image, int side, int dx, int dy) {
+        if (dx == 0 && dy == 0) return;
+        int row = side * EnvSpec.CHANNELS, n = row * side;
+        if (src.length != n) {
+            src = new byte[n];
+            dst = new byte[n];
+        }
+        MemorySegment.copy(image, ValueLayout.JAVA_BYTE, 0, src, 0, n);
+        for (int y = 0; y < side; y++) {
+            int sy = Math.clamp(y - dy, 0, side - 1);
+            int o = y * row, so = sy * row;
+            for (int x = 0; x < side; x++) {
+                int sx = Math.clamp(x - dx, 0, side - 1) * EnvSpec.CHANNELS;
+                int d = o + x * EnvSpec.CHANNELS;
+                dst[d] = src[so + sx];
+                dst[d + 1] = src[so + sx + 1];
+                dst[d + 2] = src[so + sx + 2];
+            }
+        }
+        MemorySegment.copy(dst, 0, image, ValueLayout.JAVA_BYTE, 0, n);
     }
 
     /** Writes sample {@code s} into row {@code i}. */

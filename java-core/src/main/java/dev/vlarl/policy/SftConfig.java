@@ -13,27 +13,43 @@ package dev.vlarl.policy;
  * @param seed sampling seed: step s draws its batch from (seed, s), so a resumed run draws what the
  *     uninterrupted one would have
  * @param checkpointEvery steps between atomic checkpoints of the training state
+ * @param labelSigma soft targets: each action token's target is a Gaussian over the bins around
+ *     the expert's bin with this std in bins (0: one-hot cross-entropy)
+ * @param shift random-shift augmentation: each training image moves by up to this many pixels
+ *     in x and y (0: none)
  */
 public record SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
-        int checkpointEvery) {
+        int checkpointEvery, double labelSigma, int shift) {
     public SftConfig {
         if (steps <= 0 || batchSize <= 0 || checkpointEvery <= 0) throw new IllegalArgumentException("steps, batch size and checkpoint interval must be positive");
         if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive");
         if (warmup < 0) throw new IllegalArgumentException("warmup must be >= 0");
+        if (!(labelSigma >= 0) || labelSigma > 64) throw new IllegalArgumentException("labelSigma must be in [0, 64] bins, got " + labelSigma);
+        if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
     }
+
+    /** One-hot targets, no augmentation. */
+    public SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
+            int checkpointEvery) {
+        this(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, 0, 0);
+    }
+
+    /** The soft-target width and image shift used by the pretrain and sft commands. */
+    public static final double LABEL_SIGMA = 2.0;
+    public static final int SHIFT = 4;
 
     /** Per-task adapter SFT defaults. */
     public static SftConfig adapterDefaults() {
-        return new SftConfig(400, 32, 3e-3, 0.0, 1.0, 20, 1, 100);
+        return new SftConfig(400, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT);
     }
 
     /** Base pretraining defaults. */
     public static SftConfig pretrainDefaults() {
-        return new SftConfig(3000, 32, 1e-3, 0.01, 1.0, 100, 1, 250);
+        return new SftConfig(3000, 32, 1e-3, 0.01, 1.0, 100, 1, 250, LABEL_SIGMA, SHIFT);
     }
 
     public SftConfig withSteps(int s) {
-        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery);
+        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift);
     }
 
     /** Learning rate at step s: linear warm-up, then cosine decay to 10%. */

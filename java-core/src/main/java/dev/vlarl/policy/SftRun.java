@@ -51,7 +51,7 @@ public final class SftRun {
         meta.set("recipe", PolicyFiles.JSON.valueToTree(cfg));
         meta.set("model", PolicyFiles.JSON.valueToTree(m.config()));
         meta.put("samples", batcher.samples());
-        try (SftTrainer trainer = SftTrainer.create(m, cfg.lr(), cfg.weightDecay(), cfg.clip());
+        try (SftTrainer trainer = SftTrainer.create(m, cfg.lr(), cfg.weightDecay(), cfg.clip(), cfg.labelSigma());
                 TrainBatch batch = new TrainBatch(cfg.batchSize(), m.config())) {
             int start = 0;
             if (Files.exists(state)) start = restore(state, meta, m, task, trainer);
@@ -64,7 +64,7 @@ public final class SftRun {
                     ProgressBar bar = progress ? bar(base ? "pretrain" : "sft " + task, cfg.steps(), start) : null) {
                 long last = System.nanoTime();
                 for (int s = start; s < end; s++) {
-                    batcher.fillRandom(batch, new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + s));
+                    batcher.fillRandom(batch, new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + s), cfg.shift());
                     double lr = cfg.lrAt(s);
                     trainer.setLearningRate(lr);
                     SftTrainer.StepResult r = trainer.step(batch);

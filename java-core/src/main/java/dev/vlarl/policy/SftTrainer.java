@@ -28,12 +28,20 @@ public final class SftTrainer extends NativeResource {
         this.model = model;
     }
 
-    /** e.g. {@code create(model, 1e-3, 0.01, 1.0)}. */
+    /** e.g. {@code create(model, 1e-3, 0.01, 1.0)}: one-hot token targets. */
     public static SftTrainer create(TinyVla model, double lr, double weightDecay, double clip) {
+        return create(model, lr, weightDecay, clip, 0);
+    }
+
+    /**
+     * @param labelSigma 0: one-hot cross-entropy; &gt; 0: soft targets, a Gaussian with this std
+     *     (in bins) around each expert token
+     */
+    public static SftTrainer create(TinyVla model, double lr, double weightDecay, double clip, double labelSigma) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment o = a.allocate(ValueLayout.ADDRESS);
-            check(VlarlPolicy.vp_trainer_create(model.handle(),
-                    a.allocateFrom("lr=" + lr + ",weight_decay=" + weightDecay + ",clip=" + clip), o));
+            check(VlarlPolicy.vp_trainer_create(model.handle(), a.allocateFrom("lr=" + lr + ",weight_decay=" + weightDecay
+                    + ",clip=" + clip + ",label_sigma=" + labelSigma), o));
             return new SftTrainer(o.get(ValueLayout.ADDRESS, 0), model);
         }
     }

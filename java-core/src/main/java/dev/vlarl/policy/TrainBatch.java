@@ -45,6 +45,11 @@ public final class TrainBatch implements AutoCloseable {
         return size;
     }
 
+    /** Image height and width in pixels. */
+    public int imageSide() {
+        return imageSide;
+    }
+
     /** Row {@code i}'s image bytes uint8[H, W, 3]. */
     public MemorySegment imageRow(int i) {
         long img = (long) imageSide * imageSide * EnvSpec.CHANNELS;

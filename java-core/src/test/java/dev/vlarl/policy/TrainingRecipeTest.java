@@ -1,0 +1,118 @@
+package dev.vlarl.policy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vlarl.bindings.TorchException;
+import dev.vlarl.env.EnvSpec;
+import dev.vlarl.torch.LeakCheck;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The SFT recipe's parts: soft token targets, random-shift augmentation, the stem variants. */
+@ExtendWith(LeakCheck.class)
+class TrainingRecipeTest {
+    static final PolicyConfig C = PolicyConfig.tiny();
+
+    static byte pixel(MemorySegment img, int side, int x, int y, int c) {
+        return img.get(ValueLayout.JAVA_BYTE, ((long) y * side + x) * EnvSpec.CHANNELS + c);
+    }
+
+    @Test
+    void shiftMovesPixelsAndRepeatsTheEdges() {
+        TinyVlaTest.Fixture f = TinyVlaTest.Fixture.of(List.of(0));
+        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch b = new TrainBatch(1, C)) {
+            DemoBatcher batcher = f.batcher(m);
+            int side = C.image();
+            MemorySegment img = b.imageRow(0);
+            for (int y = 0; y < side; y++)
+                for (int x = 0; x < side; x++)
+                    for (int c = 0; c < 3; c++) img.set(ValueLayout.JAVA_BYTE, ((long) y * side + x) * 3 + c, (byte) (x + 2 * y + 50 * c));
+            byte[] before = img.toArray(ValueLayout.JAVA_BYTE);
+            batcher.shiftImage(img, side, 0, 0);
+            assertArrayEquals(before, img.toArray(ValueLayout.JAVA_BYTE), "a zero shift changes nothing");
+            batcher.shiftImage(img, side, 3, -2);
+            for (int c = 0; c < 3; c++) {
+                // (x, y) now holds what was at (x - 3, y + 2), clamped to the image
+                assertEquals((byte) (10 - 3 + 2 * (5 + 2) + 50 * c), pixel(img, side, 10, 5, c));
+                assertEquals((byte) (0 + 2 * (5 + 2) + 50 * c), pixel(img, side, 1, 5, c), "left edge repeats column 0");
+                assertEquals((byte) (7 + 2 * (side - 1) + 50 * c), pixel(img, side, 10, side - 1, c), "bottom edge repeats the last row");
+            }
+        }
+    }
+
+    @Test
+    void shiftedBatchesAreReproducibleAndDiffer() {
+        TinyVlaTest.Fixture f = TinyVlaTest.Fixture.of(List.of(0, 1));
+        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch a = new TrainBatch(8, C);
+                TrainBatch b = new TrainBatch(8, C); TrainBatch plain = new TrainBatch(8, C)) {
+            DemoBatcher batcher = f.batcher(m);
+            batcher.fillRandom(a, new SplittableRandom(9), 2);
+            batcher.fillRandom(b, new SplittableRandom(9), 2);
+            assertArrayEquals(a.image().data().toArray(ValueLayout.JAVA_BYTE), b.image().data().toArray(ValueLayout.JAVA_BYTE));
+            batcher.fillRandom(plain, new SplittableRandom(9), 0);
+            assertFalse(java.util.Arrays.equals(a.image().data().toArray(ValueLayout.JAVA_BYTE),
+                    plain.image().data().toArray(ValueLayout.JAVA_BYTE)), "shift 2 moved some image");
+            assertThrows(IllegalArgumentException.class, () -> batcher.fillRandom(a, new SplittableRandom(1), -1));
+        }
+    }
+
+    /** Soft-target cross-entropy computed here from the logits, in double. */
+    static double softCe(float[] logits, TrainBatch b, double sigma) {
+        int bins = C.bins(), rows = logits.length / bins;
+        int[] t = b.targets().data().toArray(ValueLayout.JAVA_INT);
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int v = 0; v < bins; v++) max = Math.max(max, logits[r * bins + v]);
+            double z = 0;
+            for (int v = 0; v < bins; v++) z += Math.exp(logits[r * bins + v] - max);
+            double lz = max + Math.log(z), qs = 0, ce = 0;
+            for (int v = 0; v < bins; v++) qs += Math.exp(-0.5 * (v - t[r]) * (v - t[r]) / (sigma * sigma));
+            for (int v = 0; v < bins; v++) {
+                double q = Math.exp(-0.5 * (v - t[r]) * (v - t[r]) / (sigma * sigma)) / qs;
+                ce -= q * (logits[r * bins + v] - lz);
+            }
+            sum += ce;
+        }
+        return sum / rows;
+    }
+
+    @Test
+    void softTargetLossMatchesAReferenceAndOneHotInTheLimit() {
+        TinyVlaTest.Fixture f = TinyVlaTest.Fixture.of(List.of(0, 1));
+        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch b = new TrainBatch(6, C)) {
+            f.batcher(m).fillRandom(b, new SplittableRandom(3));
+            m.setTrainable(true, null);
+            float[] logits = TinyVlaTest.logits(m, b);
+            // lr tiny: the step reports the loss of the weights before the update
+            try (SftTrainer soft = SftTrainer.create(m, 1e-12, 0, 1.0, 2.0)) {
+                assertEquals(softCe(logits, b, 2.0), soft.step(b).loss(), 1e-4);
+            }
+            try (SftTrainer oneHot = SftTrainer.create(m, 1e-12, 0, 1.0, 0); SftTrainer narrow = SftTrainer.create(m, 1e-12, 0, 1.0, 1e-3)) {
+                double hard = oneHot.evaluate(b).loss();
+                assertEquals(hard, oneHot.step(b).loss(), 1e-5);
+                assertEquals(hard, narrow.step(b).loss(), 1e-4, "a very narrow Gaussian is the one-hot target");
+            }
+            TorchException bad = assertThrows(TorchException.class, () -> SftTrainer.create(m, 1e-3, 0, 1.0, -1));
+            assertTrue(bad.getMessage().contains("label_sigma"), bad.getMessage());
+        }
+    }
+
+    @Test
+    void bothStemVariantsBuildAndTheDeeperOneHasMoreParameters() {
+        PolicyConfig one = new PolicyConfig(32, 8, 8, 1, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0);
+        try (TinyVla a = TinyVla.create(one, 20); TinyVla b = TinyVla.create(C, 20)) {
+            assertEquals(2, C.stemConvs());
+            assertTrue(b.baseParameterCount() > a.baseParameterCount());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new PolicyConfig(32, 8, 8, 3, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0));
+    }
+}
