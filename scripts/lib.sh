@@ -128,9 +128,19 @@ vlarl_java_opts() {
   echo "--enable-native-access=ALL-UNNAMED -Dvlarl.native.dir=$VLARL_NATIVE_DIR -Dvlarl.root=$VLARL_ROOT ${VLARL_JAVA_OPTS:-}"
 }
 
+# The classpath of a command: a copy of the jars of the current build, one folder per build
+# (build/cp/<stamp time>), so a rebuild while a long run goes on (Maven rewrites target/*.jar
+# in place) never changes the classes under a running JVM. The newest 4 copies are kept.
 vlarl_classpath() {
-  local core
+  local core stamp dir
   core=$(ls "$VLARL_ROOT"/java-core/target/vlarl-core-*.jar 2>/dev/null | head -1)
   [ -n "$core" ] || vlarl_die "java-core jar missing: run ./vlarl build"
-  echo "$core:$VLARL_ROOT/java-core/target/lib/*"
+  stamp=$(stat -c %Y "$core")
+  dir="$VLARL_BUILD/cp/$stamp"
+  if [ ! -f "$dir/.complete" ]; then
+    mkdir -p "$dir/lib"
+    cp "$core" "$dir/" && cp "$VLARL_ROOT"/java-core/target/lib/*.jar "$dir/lib/" && touch "$dir/.complete"
+    ls -1dt "$VLARL_BUILD"/cp/*/ 2>/dev/null | tail -n +5 | xargs -r rm -rf
+  fi
+  echo "$dir/$(basename "$core"):$dir/lib/*"
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Pretrains the shared base on the pretraining tasks' demonstrations (never on benchmark tasks). */
@@ -29,14 +30,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--demos", defaultValue = "50", description = "successful demonstrations per task (default ${DEFAULT-VALUE})")
     int demos;
 
-    @Option(names = "--demos-dir", defaultValue = "runs/demos", description = "recordings of ./vlarl demos, or 'synthetic' (default ${DEFAULT-VALUE})")
-    String demosDir;
-
-    @Option(names = "--steps", defaultValue = "3000", description = "optimiser steps (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "8000", description = "optimiser steps (default ${DEFAULT-VALUE}: about 40 min on one core here)")
     int steps;
-
-    @Option(names = "--batch", defaultValue = "32", description = "samples per step (default ${DEFAULT-VALUE})")
-    int batch;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
     double lr;
@@ -44,34 +39,28 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "runs/pretrain", description = "run directory: metrics, state, bundle/ (default ${DEFAULT-VALUE})")
     Path run;
 
-    @Option(names = "--label-sigma", defaultValue = "" + SftConfig.LABEL_SIGMA, description = "soft action-token targets: Gaussian std in bins around the expert's bin, 0 = one-hot (default ${DEFAULT-VALUE})")
-    double labelSigma;
-
-    @Option(names = "--shift", defaultValue = "" + SftConfig.SHIFT, description = "random-shift image augmentation, pixels (default ${DEFAULT-VALUE})")
-    int shift;
-
-    @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
-    int threads;
-
-    @Option(names = "--seed", defaultValue = "1", description = "init and sampling seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    TrainingOptions train;
 
     @Override
     public Integer call() throws Exception {
-        Torch.setNumThreads(threads);
-        tasks = DemoSources.resolveTasks(demosDir, tasks);
-        PolicyConfig config = PolicyConfig.defaults().withSeed(seed);
-        DemoSet demoSet = DemoSources.open(demosDir, tasks, demos, config.image(), seed);
+        Torch.setNumThreads(train.threads);
+        tasks = DemoSources.resolveTasks(train.demosDir, tasks);
+        PolicyConfig config = PolicyConfig.defaults().withSeed(train.seed);
+        DemoSet demoSet = DemoSources.open(train.demosDir, tasks, demos, config.image(), train.seed);
         // The vocabulary covers every instruction of the suite (benchmark tasks included), so later
         // adapters see known words; the action bounds come from the pretraining demos only.
-        InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(demosDir));
+        InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
         ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
-        SftConfig recipe = new SftConfig(steps, batch, lr, 0.01, 1.0, Math.min(100, steps / 10), seed, 100, labelSigma, shift);
+        SftConfig recipe = train.recipe(steps, lr, 0.01, Math.min(100, steps / 10));
         Files.createDirectories(run);
         try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions)) {
             System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),
-                    demoSet.episodes(), p.model().baseParameterCount(), steps, batch);
-            SftRun.Result r = SftRun.run(p, demoSet, null, recipe, run, true, Integer.MAX_VALUE);
+                    demoSet.episodes(), p.model().baseParameterCount(), steps, train.batch);
+            // the bundle is refreshed at every checkpoint, so a running pretrain can be evaluated
+            // (./vlarl eval --checkpoint RUN/bundle --tasks pretrain --base-fallback)
+            SftRun.Result r = SftRun.run(p, demoSet, null, recipe, run, true, Integer.MAX_VALUE,
+                    step -> Policy.save(p, run.resolve("bundle")));
             Policy.save(p, run.resolve("bundle"));
             System.out.printf("pretrain: final loss %.4f, token accuracy %.3f, %.0f s; base at %s%n", r.loss(), r.accuracy(),
                     r.seconds(), run.resolve("bundle").resolve(Policy.BASE_FILE));

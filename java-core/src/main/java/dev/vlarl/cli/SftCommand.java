@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per-task SFT: the frozen pretrained base plus one new adapter per task, from K demonstrations. */
@@ -31,18 +32,12 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--demos", defaultValue = "1", description = "K: successful demonstrations per task (default ${DEFAULT-VALUE})")
     int demos;
 
-    @Option(names = "--demos-dir", defaultValue = "runs/demos", description = "recordings of ./vlarl demos, or 'synthetic' (default ${DEFAULT-VALUE})")
-    String demosDir;
-
     @Option(names = "--base", description = "pretrained bundle directory (./vlarl pretrain writes runs/pretrain/bundle); "
             + "without it the base is freshly initialised and trained along with the adapter")
     Path base;
 
-    @Option(names = "--steps", defaultValue = "400", description = "optimiser steps per task, the same for every K (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "600", description = "optimiser steps per task, the same for every K (default ${DEFAULT-VALUE})")
     int steps;
-
-    @Option(names = "--batch", defaultValue = "32", description = "samples per step (default ${DEFAULT-VALUE})")
-    int batch;
 
     @Option(names = "--lr", defaultValue = "3e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
     double lr;
@@ -50,39 +45,30 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--run", description = "run directory (default runs/sft-k<K>)")
     Path run;
 
-    @Option(names = "--label-sigma", defaultValue = "" + SftConfig.LABEL_SIGMA, description = "soft action-token targets: Gaussian std in bins around the expert's bin, 0 = one-hot (default ${DEFAULT-VALUE})")
-    double labelSigma;
-
-    @Option(names = "--shift", defaultValue = "" + SftConfig.SHIFT, description = "random-shift image augmentation, pixels (default ${DEFAULT-VALUE})")
-    int shift;
-
-    @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on a shared 2-core machine a second, spinning OpenMP thread costs more than it gives)")
-    int threads;
-
-    @Option(names = "--seed", defaultValue = "1", description = "sampling seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    TrainingOptions train;
 
     @Override
     public Integer call() throws Exception {
-        Torch.setNumThreads(threads);
-        tasks = DemoSources.resolveTasks(demosDir, tasks);
+        Torch.setNumThreads(train.threads);
+        tasks = DemoSources.resolveTasks(train.demosDir, tasks);
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
-        SftConfig recipe = new SftConfig(steps, batch, lr, 0.0, 1.0, Math.min(20, steps / 10), seed, 100, labelSigma, shift);
+        SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
         PolicyFiles.Loaded p;
         if (base != null) {
             p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE));
         } else {
-            DemoSet all = DemoSources.open(demosDir, tasks, demos, PolicyConfig.defaults().image(), seed);
-            InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(demosDir));
-            p = new PolicyFiles.Loaded(TinyVla.create(PolicyConfig.defaults().withSeed(seed), words.size()), words,
+            DemoSet all = DemoSources.open(train.demosDir, tasks, demos, PolicyConfig.defaults().image(), train.seed);
+            InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
+            p = new PolicyFiles.Loaded(TinyVla.create(PolicyConfig.defaults().withSeed(train.seed), words.size()), words,
                     ActionTokenizer.fit(DemoBatcher.allActions(all), PolicyConfig.defaults().bins()));
             System.err.println("sft: no --base given: training each task's adapter on a randomly initialised, frozen base");
         }
         Map<String, SftRun.Result> results = new LinkedHashMap<>();
         try (p) {
             for (String task : tasks) {
-                DemoSet d = DemoSources.open(demosDir, List.of(task), demos, p.model().config().image(), seed);
+                DemoSet d = DemoSources.open(train.demosDir, List.of(task), demos, p.model().config().image(), train.seed);
                 SftRun.Result r = SftRun.run(p, d, task, recipe, runDir.resolve(PolicyFiles.fileName(task)), true, Integer.MAX_VALUE);
                 results.put(task, r);
                 System.err.printf("sft %s: K=%d, %d observations, loss %.4f, token accuracy %.3f, %.0f s%n", task, demos,

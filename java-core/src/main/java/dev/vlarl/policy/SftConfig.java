@@ -40,12 +40,12 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
 
     /** Per-task adapter SFT defaults. */
     public static SftConfig adapterDefaults() {
-        return new SftConfig(400, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT);
+        return new SftConfig(600, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT);
     }
 
     /** Base pretraining defaults. */
     public static SftConfig pretrainDefaults() {
-        return new SftConfig(3000, 32, 1e-3, 0.01, 1.0, 100, 1, 250, LABEL_SIGMA, SHIFT);
+        return new SftConfig(8000, 32, 1e-3, 0.01, 1.0, 100, 1, 100, LABEL_SIGMA, SHIFT);
     }
 
     public SftConfig withSteps(int s) {

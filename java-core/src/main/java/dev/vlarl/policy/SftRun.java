@@ -38,6 +38,16 @@ public final class SftRun {
      */
     public static Result run(PolicyFiles.Loaded policy, DemoSet demos, String task, SftConfig cfg, Path runDir,
             boolean progress, int stopAfter) {
+        return run(policy, demos, task, cfg, runDir, progress, stopAfter, step -> {});
+    }
+
+    /**
+     * As {@link #run(PolicyFiles.Loaded, DemoSet, String, SftConfig, Path, boolean, int)}, calling
+     * {@code onCheckpoint} with the step count after each checkpoint is written (e.g. to refresh a
+     * bundle that an evaluation can read while training goes on).
+     */
+    public static Result run(PolicyFiles.Loaded policy, DemoSet demos, String task, SftConfig cfg, Path runDir,
+            boolean progress, int stopAfter, java.util.function.IntConsumer onCheckpoint) {
         TinyVla m = policy.model();
         boolean base = task == null;
         if (!base && !m.hasTask(task)) m.addTask(task);
@@ -83,6 +93,7 @@ public final class SftRun {
                     if ((s + 1) % cfg.checkpointEvery() == 0 || s + 1 == end) {
                         log.flush();
                         save(state, meta, s + 1, m, task, trainer);
+                        onCheckpoint.accept(s + 1);
                     }
                 }
                 log.flush();
