@@ -4,9 +4,12 @@ import dev.vlarl.env.ActionChunk;
 import dev.vlarl.env.BatchedEnv;
 import dev.vlarl.env.EnvSpec;
 import dev.vlarl.env.EpisodeStatus;
+import dev.vlarl.env.ObservationBatch;
 import dev.vlarl.env.ScriptedExpert;
+import dev.vlarl.env.Seeds;
 import dev.vlarl.env.Task;
 import dev.vlarl.env.TaskRegistry;
+import dev.vlarl.policy.Policy;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -44,8 +47,18 @@ final class EnvsVideoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "GIF file to write.")
     Path out;
 
-    @Option(names = "--policy", defaultValue = "expert", description = "expert, random or idle (default ${DEFAULT-VALUE}).")
+    @Option(names = "--policy", defaultValue = "expert", description = "expert, random or idle (default ${DEFAULT-VALUE}); ignored with --bundle.")
     String policy;
+
+    @Option(names = "--bundle", description = "A policy bundle (e.g. runs/sft-k50/bundle) that acts instead: one chunk per observation, "
+            + "through the task's adapter (or the base alone when it has none).")
+    Path bundle;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "With --bundle: 0 = greedy decoding, else the sampling temperature (default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--eval-seed", description = "Use held-out evaluation seed number N (Seeds.eval(N), what ./vlarl eval runs) instead of --seed.")
+    Long evalSeed;
 
     @Option(names = "--size", defaultValue = "128", description = "Frame size in pixels (default ${DEFAULT-VALUE}).")
     int size;
@@ -62,21 +75,52 @@ final class EnvsVideoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Task t = TaskRegistry.get(task);
-        if (!List.of("expert", "random", "idle").contains(policy)) throw new IllegalArgumentException("unknown policy '" + policy + "': expert, random or idle");
+        if (bundle == null && !List.of("expert", "random", "idle").contains(policy))
+            throw new IllegalArgumentException("unknown policy '" + policy + "': expert, random or idle");
+        if (evalSeed != null) seed = Seeds.eval(evalSeed);
+        try (Policy learned = bundle == null ? null : Policy.load(bundle)) {
+            if (learned != null) {
+                if (learned.config().image() != size) size = learned.config().image();
+                learned.setBaseFallback(true);
+                learned.seed(seed);
+                policy = bundle.toString() + (temperature > 0 ? " T=" + temperature : " greedy");
+            }
+            return record(t, learned);
+        }
+    }
+
+    private int record(Task t, Policy learned) throws IOException {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(size, size, 1, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         List<BufferedImage> frames = new ArrayList<>();
         List<Integer> frameSteps = new ArrayList<>();
         String outcome;
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise, shadows); ActionChunk one = new ActionChunk(1, 1)) {
+        // with a policy: what ./vlarl eval shows it, the frame and state at each chunk's start
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise, shadows); ActionChunk one = new ActionChunk(1, 1);
+                ObservationBatch seen = learned == null ? null : new ObservationBatch(new EnvSpec(size, size,
+                        learned.config().chunk(), d.substepsPerAction(), d.timestep(), d.maxStepMetres()), 1)) {
             env.reset(0, t, seed);
             ScriptedExpert expert = t.newExpert(seed);
             Random rng = new Random(seed);
             float[] a = new float[4];
             frames.add(toImage(env.observations().image(0), size));
             frameSteps.add(0);
+            ActionChunk plan = null;
+            int next = 0;
             while (env.status(0) == EpisodeStatus.RUNNING) {
-                switch (policy) {
+                if (learned != null) {
+                    if (plan == null || next == plan.chunkLength()) {
+                        env.observe(0);
+                        ObservationBatch o = env.observations();
+                        MemorySegment.copy(o.image(0), 0, seen.image(0), 0, o.image(0).byteSize());
+                        MemorySegment.copy(o.state(0), 0, seen.state(0), 0, o.state(0).byteSize());
+                        seen.setEpisode(0, t.name(), t.instruction());
+                        plan = learned.act(seen, 0, temperature);
+                        next = 0;
+                    }
+                    for (int i = 0; i < 4; i++) a[i] = plan.get(0, next, i);
+                    next++;
+                } else switch (policy) {
                     case "expert" -> expert.act(env.sim(0), spec.maxStepMetres(), a, 0);
                     case "random" -> {
                         for (int i = 0; i < 4; i++) a[i] = rng.nextFloat() * 2 - 1;
