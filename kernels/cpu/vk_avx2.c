@@ -14,10 +14,9 @@ static inline __m256 vk_exp_avx2(__m256 x) {
     __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(VK_LOG2E)),
                                _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(VK_LN2), x);
-    __m256 p = _mm256_fmadd_ps(_mm256_set1_ps(VK_C6), r, _mm256_set1_ps(VK_C5));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(VK_C4));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(VK_C3));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(VK_C2));
+    __m256 p = _mm256_fmadd_ps(_mm256_set1_ps(VK_P5), r, _mm256_set1_ps(VK_P4));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(VK_P3));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(VK_P2));
     p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
     p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
     __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);

@@ -138,6 +138,31 @@ class TokenKernelsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("paths")
+    void everyMixOfNonFiniteLogitsInARowIsReported(Path path) {
+        // the AVX-512 path finds NaN / +Inf through the exponential sum and -Inf through a running
+        // minimum; VMIN / VMAX pass a NaN's neighbour on, so mixes in both orders are pinned here
+        float nan = Float.NaN, inf = Float.POSITIVE_INFINITY, ninf = Float.NEGATIVE_INFINITY;
+        float[][] mixes = {{nan, inf}, {inf, nan}, {ninf, nan}, {nan, ninf}, {ninf, ninf}, {inf, inf}, {ninf, 0}, {0, inf}};
+        int[][] where = {{0, 1}, {17, 200}, {254, 255}, {3, 130}};
+        for (float[] mix : mixes) {
+            for (int[] at : where) {
+                try (Fixture f = new Fixture(6, 256, 5, 1f, 1.0, CFG.temperature()); TokenKernels k = path.open()) {
+                    java.util.Arrays.fill(f.valid, true);
+                    if (mix[0] != 0) f.x[2 * 256 + at[0]] = mix[0];
+                    if (mix[1] != 0) f.x[2 * 256 + at[1]] = mix[1];
+                    f.upload();
+                    String what = path + " " + java.util.Arrays.toString(mix) + " at " + java.util.Arrays.toString(at);
+                    NativeException e = assertThrows(NativeException.class, () -> k.grpoLoss(f.batch(), CFG, f.grad, null), what);
+                    assertTrue(e.getMessage().contains("row 2"), what + ": " + e.getMessage());
+                    e = assertThrows(NativeException.class, () -> k.logProb(f.logits, f.tokens, 1.6f, f.logProbs), what);
+                    assertTrue(e.getMessage().contains("row 2"), what + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paths")
     void logRatioClampAndTokenMeanDenominatorArePinned(Path path) {
         try (Fixture f = new Fixture(16, 256, 3, 1f, 1.0, CFG.temperature()); TokenKernels k = path.open()) {
             // row 0: old log-prob far below: log-ratio > 20, clamped: ratio = e^20, no gradient
