@@ -48,6 +48,15 @@ BaseNet::BaseNet(const Sizes& s) {
     stem2 = register_module("stem2", torch::nn::Conv2d(
                                          torch::nn::Conv2dOptions(s.stem, s.dim, s.patch / 4).stride(s.patch / 4)));
     state_proj = register_module("state_proj", torch::nn::Linear(s.state_dim, s.dim));
+    if (s.keypoints < 0) throw InvalidArgument("keypoints must be >= 0");
+    if (s.keypoints > 0) {
+        kp_conv = register_module("kp_conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(s.stem, s.keypoints, 1)));
+        kp_proj = register_module("kp_proj", torch::nn::Linear(2 * s.keypoints, s.dim));
+        int64_t side = s.image / 4;  // the stem's output side
+        auto c = (torch::arange(side, torch::kFloat) + 0.5) * (2.0 / side) - 1.0;
+        kp_grid_x = register_buffer("kp_grid_x", c.repeat({side}));                 // x varies fastest
+        kp_grid_y = register_buffer("kp_grid_y", c.repeat_interleave(side));
+    }
     words = register_module("words", torch::nn::Embedding(s.vocab, s.dim));
     pos = register_parameter("pos", torch::randn({1, s.tokens(), s.dim}) * 0.02);
     queries = register_parameter("queries", torch::randn({s.chunk * s.action_dim, s.dim}) * 0.02);
@@ -87,6 +96,7 @@ TinyVla::TinyVla(const Config& c) {
     s_.patch = c.get_int("patch", s_.patch);
     s_.stem = c.get_int("stem", s_.stem);
     s_.stem_convs = c.get_int("stem_convs", s_.stem_convs);
+    s_.keypoints = c.get_int("keypoints", s_.keypoints);
     s_.state_dim = c.get_int("state_dim", s_.state_dim);
     s_.chunk = c.get_int("chunk", s_.chunk);
     s_.action_dim = c.get_int("action_dim", s_.action_dim);
@@ -178,16 +188,23 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     auto x = image.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(0.5);
     if (n.stem0) x = torch::gelu(n.stem0->forward(x));
     x = torch::gelu(n.stem1->forward(x));
+    at::Tensor kp;
+    if (s_.keypoints > 0) {
+        // [B, Kp, H*W] heat maps -> softmax over pixels -> expected coordinates [B, 2 Kp]
+        auto heat = torch::softmax(n.kp_conv->forward(x).flatten(2), -1);
+        auto kx = torch::matmul(heat, n.kp_grid_x), ky = torch::matmul(heat, n.kp_grid_y);
+        kp = n.kp_proj->forward(torch::cat({kx, ky}, 1)).unsqueeze(1);
+    }
     x = n.stem2->forward(x).flatten(2).transpose(1, 2);
     auto st = n.state_proj->forward(state).unsqueeze(1);
     auto ids = instr.to(at::kLong);
     auto words = n.words->forward(ids);
     auto q = n.queries.unsqueeze(0).expand({B, Q, d});
-    auto seq = torch::cat({x, st, words, q}, 1) + n.pos;
+    auto seq = (kp.defined() ? torch::cat({x, kp, st, words, q}, 1) : torch::cat({x, st, words, q}, 1)) + n.pos;
     const int64_t T = seq.size(1);
     // Padding instruction tokens (id 0) are masked as keys.
     auto pad = torch::zeros({B, T}, torch::kBool);
-    pad.narrow(1, s_.patches() + 1, s_.max_instr).copy_(ids.eq(0));
+    pad.narrow(1, s_.instr_start(), s_.max_instr).copy_(ids.eq(0));
     auto mask = torch::zeros({B, 1, 1, T}).masked_fill(pad.view({B, 1, 1, T}), -1e9);
 
     size_t li = 0;

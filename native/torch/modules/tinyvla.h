@@ -27,6 +27,11 @@ struct Sizes {
     // 2 = two 3x3/2 convs (stem/2 then stem channels; "early convolutions"), which localise
     // objects within a patch much better for a few MFLOP more.
     int64_t stem_convs = 2;
+    // Spatial-softmax keypoints (Levine et al. 2016; robomimic, Diffusion Policy): a 1x1 conv
+    // over the stem's feature map gives `keypoints` heat maps; each map's softmax over the
+    // pixels gives an expected (x, y) in [-1, 1]; all 2 * keypoints coordinates become one
+    // token. Object positions as numbers, which the action queries read off directly. 0: none.
+    int64_t keypoints = 32;
     int64_t state_dim = 8, chunk = 8, action_dim = 4, bins = 256;
     int64_t vocab = 512, max_instr = 16;
     int64_t dim = 128, layers = 4, heads = 4, ffn = 256;
@@ -34,7 +39,10 @@ struct Sizes {
     double lora_alpha = 16.0;
     bool lora_head = true;  // also adapt the output head
     int64_t patches() const { return (image / patch) * (image / patch); }
-    int64_t tokens() const { return patches() + 1 + max_instr + chunk * action_dim; }
+    int64_t keypoint_tokens() const { return keypoints > 0 ? 1 : 0; }
+    // first instruction token's index in the sequence
+    int64_t instr_start() const { return patches() + keypoint_tokens() + 1; }
+    int64_t tokens() const { return instr_start() + max_instr + chunk * action_dim; }
 };
 
 // The shared base: parameters only, the forward lives in TinyVla.
@@ -42,6 +50,9 @@ struct BaseNet : torch::nn::Module {
     explicit BaseNet(const Sizes& s);
     torch::nn::Conv2d stem0{nullptr}, stem1{nullptr}, stem2{nullptr};  // stem0 only with stem_convs = 2
     torch::nn::Linear state_proj{nullptr};
+    torch::nn::Conv2d kp_conv{nullptr};  // keypoints > 0 only
+    torch::nn::Linear kp_proj{nullptr};
+    at::Tensor kp_grid_x, kp_grid_y;     // buffers: pixel-centre coordinates in [-1, 1]
     torch::nn::Embedding words{nullptr};
     at::Tensor pos, queries;
     std::vector<torch::nn::LayerNorm> ln1, ln2;

@@ -11,6 +11,8 @@ import dev.vlarl.env.EnvSpec;
  * @param stem channels of the convolutional stem before the patch embedding
  * @param stemConvs stem convolutions: 1 = one 4x4/4 conv (a plain patchifier), 2 = two 3x3/2 convs
  *     ("early convolutions": objects are located within a patch, which pick-and-place needs)
+ * @param keypoints spatial-softmax keypoints read from the stem's feature map, all given to the
+ *     transformer as one token of expected (x, y) coordinates (0: none)
  * @param dim transformer width
  * @param layers transformer blocks
  * @param heads attention heads (dim must be a multiple)
@@ -24,12 +26,13 @@ import dev.vlarl.env.EnvSpec;
  *     every block's qkv, attention output and MLP linears)
  * @param seed initialisation seed of the base
  */
-public record PolicyConfig(int image, int patch, int stem, int stemConvs, int dim, int layers, int heads, int ffn,
+public record PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
         int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed) {
 
     public PolicyConfig {
         if (image <= 0 || patch <= 0 || image % patch != 0) throw new IllegalArgumentException("image must be a positive multiple of patch");
         if (patch % 4 != 0) throw new IllegalArgumentException("patch must be a multiple of 4");
+        if (keypoints < 0) throw new IllegalArgumentException("keypoints must be >= 0, got " + keypoints);
         if (stemConvs != 1 && stemConvs != 2) throw new IllegalArgumentException("stemConvs must be 1 or 2, got " + stemConvs);
         if (dim <= 0 || heads <= 0 || dim % heads != 0) throw new IllegalArgumentException("dim must be a positive multiple of heads");
         if (layers <= 0 || ffn <= 0 || stem <= 0 || maxInstruction <= 0 || chunk <= 0 || bins < 2 || loraRank <= 0)
@@ -38,25 +41,25 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int di
 
     /** 128 px images, 16 px patches (64 image tokens), width 128, 4 blocks, rank-8 adapters. */
     public static PolicyConfig defaults() {
-        return new PolicyConfig(128, 16, 32, 2, 128, 4, 4, 256, 16, EnvSpec.DEFAULT_CHUNK, 256, 8, 16.0, true, 0);
+        return new PolicyConfig(128, 16, 32, 2, 32, 128, 4, 4, 256, 16, EnvSpec.DEFAULT_CHUNK, 256, 8, 16.0, true, 0);
     }
 
     /** A very small model for unit tests (32 px images). */
     public static PolicyConfig tiny() {
-        return new PolicyConfig(32, 8, 8, 2, 32, 2, 2, 64, 8, EnvSpec.DEFAULT_CHUNK, 256, 4, 8.0, true, 0);
+        return new PolicyConfig(32, 8, 8, 2, 8, 32, 2, 2, 64, 8, EnvSpec.DEFAULT_CHUNK, 256, 4, 8.0, true, 0);
     }
 
     public PolicyConfig withImage(int side) {
-        return new PolicyConfig(side, patch, stem, stemConvs, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed);
+        return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed);
     }
 
     public PolicyConfig withSeed(long s) {
-        return new PolicyConfig(image, patch, stem, stemConvs, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s);
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s);
     }
 
     /** The native module config ("key=value,...") for a vocabulary of {@code vocab} words. */
     String toNative(int vocab) {
-        return "image=" + image + ",patch=" + patch + ",stem=" + stem + ",stem_convs=" + stemConvs + ",dim=" + dim + ",layers=" + layers
+        return "image=" + image + ",patch=" + patch + ",stem=" + stem + ",stem_convs=" + stemConvs + ",keypoints=" + keypoints + ",dim=" + dim + ",layers=" + layers
                 + ",heads=" + heads + ",ffn=" + ffn + ",max_instr=" + maxInstruction + ",chunk=" + chunk
                 + ",action_dim=" + EnvSpec.ACTION_DIM + ",state_dim=" + EnvSpec.STATE_DIM + ",bins=" + bins
                 + ",vocab=" + vocab + ",lora_rank=" + loraRank + ",lora_alpha=" + loraAlpha

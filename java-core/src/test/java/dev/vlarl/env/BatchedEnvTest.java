@@ -50,6 +50,63 @@ class BatchedEnvTest {
         assertTrue(distinct > 50, "image has only " + distinct + " distinct byte values");
     }
 
+    /**
+     * Environment i of a batch sees exactly what a batch of one would see for the same task, seed
+     * and actions: images, states and outcome. (A batch is an evaluation's and a rollout's unit; a
+     * learned policy was trained on single-environment recordings.)
+     */
+    @Test
+    void eachEnvironmentOfABatchMatchesTheSameEnvironmentAlone() {
+        EnvSpec spec = EnvSpec.defaults();
+        Task t = TaskRegistry.get("pretrain/lift_blue_cube");
+        long[] seeds = {Seeds.eval(0), Seeds.eval(1), Seeds.eval(2), Seeds.eval(3)};
+        int n = seeds.length, chunks = 5;
+        byte[][][] batchImg = new byte[chunks + 1][n][], aloneImg = new byte[chunks + 1][n][];
+        float[][][] batchState = new float[chunks + 1][n][], aloneState = new float[chunks + 1][n][];
+        try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, spec.chunkLength())) {
+            env.reset(java.util.Collections.nCopies(n, t), seeds);
+            for (int c = 0; c <= chunks; c++) {
+                for (int i = 0; i < n; i++) {
+                    batchImg[c][i] = env.observations().image(i).toArray(ValueLayout.JAVA_BYTE);
+                    batchState[c][i] = env.observations().state(i).toArray(ValueLayout.JAVA_FLOAT);
+                }
+                if (c == chunks) break;
+                fill(chunk, n, c);
+                env.step(chunk);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            try (BatchedEnv env = new BatchedEnv(spec, 1); ActionChunk one = new ActionChunk(1, spec.chunkLength());
+                    ActionChunk all = new ActionChunk(n, spec.chunkLength())) {
+                env.reset(0, t, seeds[i]);
+                for (int c = 0; c <= chunks; c++) {
+                    aloneImg[c][i] = env.observations().image(0).toArray(ValueLayout.JAVA_BYTE);
+                    aloneState[c][i] = env.observations().state(0).toArray(ValueLayout.JAVA_FLOAT);
+                    if (c == chunks) break;
+                    fill(all, n, c);
+                    for (int k = 0; k < spec.chunkLength(); k++)
+                        for (int d = 0; d < 4; d++) one.set(0, k, d, all.get(i, k, d));
+                    env.step(one);
+                }
+            }
+        }
+        for (int c = 0; c <= chunks; c++) {
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(aloneState[c][i], batchState[c][i], "state of env " + i + " after chunk " + c);
+                assertArrayEquals(aloneImg[c][i], batchImg[c][i], "image of env " + i + " after chunk " + c);
+            }
+        }
+    }
+
+    /** Seeded actions for chunk c, a different sequence per environment row. */
+    static void fill(ActionChunk chunk, int n, int c) {
+        for (int i = 0; i < n; i++) {
+            Random r = new Random(1000L * i + c);
+            for (int k = 0; k < chunk.chunkLength(); k++)
+                for (int d = 0; d < 4; d++) chunk.set(i, k, d, r.nextFloat() * 2 - 1);
+        }
+    }
+
     static byte[] firstImage(boolean randomise, long seed) {
         try (BatchedEnv env = new BatchedEnv(EnvSpec.defaults(), 1, true, randomise)) {
             env.reset(0, MIX.get(1), seed);

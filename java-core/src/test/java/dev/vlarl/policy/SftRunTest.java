@@ -121,7 +121,7 @@ class SftRunTest {
             e = assertThrows(CheckpointException.class, () -> PolicyFiles.loadAdapter(p.model(), dir.resolve("p" + PolicyFiles.BASE_SUFFIX)));
             assertTrue(e.getMessage().contains("is a base checkpoint, not a adapter"), e.getMessage());
         }
-        PolicyConfig other = new PolicyConfig(32, 8, 8, 2, 32, 2, 2, 64, 8, 8, 256, 2, 8.0, true, 0);
+        PolicyConfig other = new PolicyConfig(32, 8, 8, 2, 8, 32, 2, 2, 64, 8, 8, 256, 2, 8.0, true, 0);
         try (TinyVla m = TinyVla.create(other, 40)) {
             CheckpointException e = assertThrows(CheckpointException.class,
                     () -> PolicyFiles.loadAdapter(m, dir.resolve("a" + PolicyFiles.ADAPTER_SUFFIX)));

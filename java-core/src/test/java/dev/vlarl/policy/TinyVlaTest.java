@@ -171,7 +171,7 @@ class TinyVlaTest {
             setSlots(b, other.slot(ta));
             assertArrayEquals(want, logits(other, b));
             // An adapter of another shape is refused and leaves no task behind.
-            try (TinyVla wide = TinyVla.create(new PolicyConfig(32, 8, 8, 2, 32, 2, 2, 64, 8, 8, 256, 2, 4.0, true, 0),
+            try (TinyVla wide = TinyVla.create(new PolicyConfig(32, 8, 8, 2, 8, 32, 2, 2, 64, 8, 8, 256, 2, 4.0, true, 0),
                     f.words().size())) {
                 TorchException e = assertThrows(TorchException.class, () -> wide.loadAdapterRaw(ta, dir.resolve("a.pt")));
                 assertTrue(e.getMessage().contains("does not match"), e.getMessage());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The SFT recipe's parts: soft token targets, random-shift augmentation, the stem variants. */
 @ExtendWith(LeakCheck.class)
@@ -108,11 +109,31 @@ class TrainingRecipeTest {
 
     @Test
     void bothStemVariantsBuildAndTheDeeperOneHasMoreParameters() {
-        PolicyConfig one = new PolicyConfig(32, 8, 8, 1, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0);
+        PolicyConfig one = new PolicyConfig(32, 8, 8, 1, 8, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0);
         try (TinyVla a = TinyVla.create(one, 20); TinyVla b = TinyVla.create(C, 20)) {
             assertEquals(2, C.stemConvs());
             assertTrue(b.baseParameterCount() > a.baseParameterCount());
         }
-        assertThrows(IllegalArgumentException.class, () -> new PolicyConfig(32, 8, 8, 3, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyConfig(32, 8, 8, 3, 8, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0));
+    }
+
+    @Test
+    void keypointTokenIsOptionalAndPartOfTheBase(@TempDir java.nio.file.Path dir) {
+        PolicyConfig none = new PolicyConfig(32, 8, 8, 2, 0, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0);
+        TinyVlaTest.Fixture f = TinyVlaTest.Fixture.of(List.of(0));
+        try (TinyVla a = TinyVla.create(none, f.words().size()); TinyVla b = TinyVla.create(C, f.words().size());
+                TrainBatch batch = new TrainBatch(3, C)) {
+            assertEquals(8, C.keypoints());
+            // 1x1 conv (stem -> 8 maps) + projection of 16 coordinates + one more position embedding
+            long extra = (8L * 8 + 8) + (16L * 32 + 32) + 32;
+            assertEquals(extra, b.baseParameterCount() - a.baseParameterCount());
+            f.batcher(b).fillRandom(batch, new SplittableRandom(2));
+            float[] x = TinyVlaTest.logits(a, batch), y = TinyVlaTest.logits(b, batch);
+            assertEquals(x.length, y.length);
+            b.saveBaseRaw(dir.resolve("kp.pt"));
+            TorchException e = assertThrows(TorchException.class, () -> a.loadBaseRaw(dir.resolve("kp.pt")));
+            assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new PolicyConfig(32, 8, 8, 2, -1, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0));
     }
 }
