@@ -11,7 +11,9 @@ import java.util.function.ToIntFunction;
 /**
  * Draws training samples (episode, step) from a {@link DemoSet} and writes them into a
  * {@link TrainBatch}: observation t and, as targets, the tokens of the K actions executed
- * from it (a short last chunk repeats its last action: the expert holds still).
+ * from it, read across the following observations when a recording holds fewer than K actions
+ * per frame (`./vlarl demos --chunk 1` records every step); past the episode's end the last
+ * action repeats (the expert holds still).
  *
  * <p>Augmentation: {@link #fillRandom(TrainBatch, SplittableRandom, int)} translates each image by
  * a random whole-pixel offset in [-shift, shift]^2, repeating the edge pixels (the random-shift
@@ -117,10 +119,18 @@ public final class DemoBatcher {
         demos.state(e, t, b.stateRow(i));
         words.encodeInto(demos.instruction(e), b.instructionRow(i), b.instruction().shape()[1] > 0 ? (int) b.instruction().shape()[1] : 0);
         b.setSlot(i, slotOf.applyAsInt(demos.task(e)));
-        int n = demos.actions(e, t);
+        // the K actions executed from observation t: its own, then the next observations' (a
+        // recording with one frame per action gives every step as a sample); past the episode's
+        // end the last action repeats (the expert holds still)
+        int tt = t, j = 0, last = demos.length(e) - 1;
         for (int k = 0; k < chunk; k++) {
-            int kk = Math.min(k, n - 1);
-            for (int d = 0; d < EnvSpec.ACTION_DIM; d++) b.setTarget(i, k, d, actions.token(d, demos.action(e, t, kk, d)));
+            while (j >= demos.actions(e, tt) && tt < last) {
+                tt++;
+                j = 0;
+            }
+            int jj = Math.min(j, demos.actions(e, tt) - 1);
+            for (int d = 0; d < EnvSpec.ACTION_DIM; d++) b.setTarget(i, k, d, actions.token(d, demos.action(e, tt, jj, d)));
+            j++;
         }
     }
 }

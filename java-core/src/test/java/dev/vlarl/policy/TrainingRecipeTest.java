@@ -136,4 +136,36 @@ class TrainingRecipeTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new PolicyConfig(32, 8, 8, 2, -1, 32, 2, 2, 64, 8, 8, 256, 4, 8.0, true, 0));
     }
+
+    /** One episode of 5 observations with one action each: action t is (t/10, 0, 0, 0). */
+    record OneActionPerFrame(int side) implements DemoSet {
+        public int episodes() { return 1; }
+        public String task(int e) { return "t"; }
+        public String instruction(int e) { return "lift it"; }
+        public int length(int e) { return 5; }
+        public void image(int e, int t, MemorySegment dst) { dst.fill((byte) t); }
+        public void state(int e, int t, MemorySegment dst) { dst.fill((byte) 0); }
+        public int actions(int e, int t) { return 1; }
+        public float action(int e, int t, int k, int d) { return d == 0 ? t / 10f : 0f; }
+        public int imageSide() { return side; }
+    }
+
+    @Test
+    void targetsReadTheNextObservationsActionsWhenAFrameHoldsFewerThanK() {
+        DemoSet d = new OneActionPerFrame(C.image());
+        InstructionTokenizer w = InstructionTokenizer.build(java.util.Set.of("lift it"));
+        ActionTokenizer a = ActionTokenizer.fit(new float[][] {{-1, -1, -1, -1}, {1, 1, 1, 1}}, C.bins());
+        try (TrainBatch b = new TrainBatch(5, C)) {
+            DemoBatcher batcher = new DemoBatcher(d, w, a, C.chunk(), t -> -1);
+            assertEquals(5, batcher.samples(), "every frame is a sample");
+            for (int s = 0; s < 5; s++) batcher.fillRow(b, s, s);
+            int[] tg = b.targets().data().toArray(ValueLayout.JAVA_INT);
+            for (int s = 0; s < 5; s++) {
+                for (int k = 0; k < C.chunk(); k++) {
+                    int from = Math.min(s + k, 4);  // past the end: the last action holds
+                    assertEquals(a.token(0, from / 10f), tg[(s * C.chunk() + k) * EnvSpec.ACTION_DIM], "sample " + s + " step " + k);
+                }
+            }
+        }
+    }
 }
