@@ -17,6 +17,9 @@ final class TrainingOptions {
     @Option(names = "--shift", defaultValue = "" + SftConfig.SHIFT, description = "random-shift image augmentation, pixels (default ${DEFAULT-VALUE})")
     int shift;
 
+    @Option(names = "--state-noise", defaultValue = "" + SftConfig.STATE_NOISE, description = "std (m) of noise on the gripper position in the state, so the policy reads the image (default ${DEFAULT-VALUE})")
+    double stateNoise;
+
     @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE}: on 2 cores one training job per core beats one job on both)")
     int threads;
 
@@ -25,6 +28,6 @@ final class TrainingOptions {
 
     /** The recipe: these options plus a command's steps, peak lr, weight decay and warm-up (checkpoint every 100 steps). */
     SftConfig recipe(int steps, double lr, double weightDecay, int warmup) {
-        return new SftConfig(steps, batch, lr, weightDecay, 1.0, warmup, seed, 100, labelSigma, shift);
+        return new SftConfig(steps, batch, lr, weightDecay, 1.0, warmup, seed, 100, labelSigma, shift, stateNoise);
     }
 }

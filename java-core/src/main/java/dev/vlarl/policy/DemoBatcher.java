@@ -29,6 +29,7 @@ public final class DemoBatcher {
     private final int[] sampleStep;
     private final int chunk;
     private byte[] src = new byte[0], dst = new byte[0];
+    private int[] drawn = new int[0];
 
     /**
      * @param slotOf adapter slot for a task name (-1: base only)
@@ -71,19 +72,44 @@ public final class DemoBatcher {
 
     /** Fills the batch with uniformly drawn samples (with replacement), images as recorded. */
     public void fillRandom(TrainBatch b, SplittableRandom rng) {
-        fillRandom(b, rng, 0);
+        fillRandom(b, rng, 0, 0);
     }
 
     /** Fills the batch with uniformly drawn samples, each image shifted by up to {@code shift} pixels. */
     public void fillRandom(TrainBatch b, SplittableRandom rng, int shift) {
+        fillRandom(b, rng, shift, 0);
+    }
+
+    /**
+     * Fills the batch with uniformly drawn samples, each image shifted by up to {@code shift}
+     * pixels and Gaussian noise of std {@code stateNoise} metres added to the gripper position
+     * (state[0..2]).
+     */
+    public void fillRandom(TrainBatch b, SplittableRandom rng, int shift, double stateNoise) {
         if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
+        // samples first, augmentation after: which samples a step draws does not depend on it
+        if (drawn.length < b.size()) drawn = new int[b.size()];
+        for (int i = 0; i < b.size(); i++) drawn[i] = rng.nextInt(samples());
         for (int i = 0; i < b.size(); i++) {
-            fillRow(b, i, rng.nextInt(samples()));
+            fillRow(b, i, drawn[i]);
             if (shift > 0) {
                 int dx = rng.nextInt(2 * shift + 1) - shift, dy = rng.nextInt(2 * shift + 1) - shift;
                 shiftImage(b.imageRow(i), b.imageSide(), dx, dy);
             }
+            if (stateNoise > 0) {
+                MemorySegment st = b.stateRow(i);
+                for (int k = 0; k < 3; k++) {
+                    long o = (long) k * Float.BYTES;
+                    st.set(ValueLayout.JAVA_FLOAT, o, (float) (st.get(ValueLayout.JAVA_FLOAT, o) + stateNoise * gaussian(rng)));
+                }
+            }
         }
+    }
+
+    /** A standard normal draw (Box-Muller) from the caller's generator. */
+    static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble(), v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     /**

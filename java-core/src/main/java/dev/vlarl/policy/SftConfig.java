@@ -17,39 +17,44 @@ package dev.vlarl.policy;
  *     the expert's bin with this std in bins (0: one-hot cross-entropy)
  * @param shift random-shift augmentation: each training image moves by up to this many pixels
  *     in x and y (0: none)
+ * @param stateNoise std (metres) of Gaussian noise added to the gripper position in the state
+ *     (0: none). With few demonstrations the exact start position names the episode, and a
+ *     policy that keys its trajectory on it never learns to look: noise makes it read the image.
  */
 public record SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
-        int checkpointEvery, double labelSigma, int shift) {
+        int checkpointEvery, double labelSigma, int shift, double stateNoise) {
     public SftConfig {
         if (steps <= 0 || batchSize <= 0 || checkpointEvery <= 0) throw new IllegalArgumentException("steps, batch size and checkpoint interval must be positive");
         if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive");
         if (warmup < 0) throw new IllegalArgumentException("warmup must be >= 0");
         if (!(labelSigma >= 0) || labelSigma > 64) throw new IllegalArgumentException("labelSigma must be in [0, 64] bins, got " + labelSigma);
         if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
+        if (!(stateNoise >= 0) || stateNoise > 1) throw new IllegalArgumentException("stateNoise must be in [0, 1] m, got " + stateNoise);
     }
 
     /** One-hot targets, no augmentation. */
     public SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
             int checkpointEvery) {
-        this(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, 0, 0);
+        this(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, 0, 0, 0);
     }
 
     /** The soft-target width and image shift used by the pretrain and sft commands. */
     public static final double LABEL_SIGMA = 2.0;
     public static final int SHIFT = 4;
+    public static final double STATE_NOISE = 0.03;
 
     /** Per-task adapter SFT defaults. */
     public static SftConfig adapterDefaults() {
-        return new SftConfig(600, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT);
+        return new SftConfig(600, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
     }
 
     /** Base pretraining defaults. */
     public static SftConfig pretrainDefaults() {
-        return new SftConfig(8000, 32, 1e-3, 0.01, 1.0, 100, 1, 100, LABEL_SIGMA, SHIFT);
+        return new SftConfig(8000, 32, 1e-3, 0.01, 1.0, 100, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
     }
 
     public SftConfig withSteps(int s) {
-        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift);
+        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise);
     }
 
     /** Learning rate at step s: linear warm-up, then cosine decay to 10%. */

@@ -74,7 +74,7 @@ public final class SftRun {
                     ProgressBar bar = progress ? bar(base ? "pretrain" : "sft " + task, cfg.steps(), start) : null) {
                 long last = System.nanoTime();
                 for (int s = start; s < end; s++) {
-                    batcher.fillRandom(batch, new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + s), cfg.shift());
+                    batcher.fillRandom(batch, new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + s), cfg.shift(), cfg.stateNoise());
                     double lr = cfg.lrAt(s);
                     trainer.setLearningRate(lr);
                     SftTrainer.StepResult r = trainer.step(batch);

@@ -168,4 +168,32 @@ class TrainingRecipeTest {
             }
         }
     }
+
+    @Test
+    void stateNoiseMovesOnlyTheGripperPositionAndIsReproducible() {
+        TinyVlaTest.Fixture f = TinyVlaTest.Fixture.of(List.of(0, 1));
+        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch clean = new TrainBatch(16, C);
+                TrainBatch noisy = new TrainBatch(16, C); TrainBatch again = new TrainBatch(16, C)) {
+            DemoBatcher batcher = f.batcher(m);
+            batcher.fillRandom(clean, new SplittableRandom(4), 0, 0);
+            batcher.fillRandom(noisy, new SplittableRandom(4), 0, 0.03);
+            batcher.fillRandom(again, new SplittableRandom(4), 0, 0.03);
+            float[] a = clean.state().data().toArray(ValueLayout.JAVA_FLOAT), b = noisy.state().data().toArray(ValueLayout.JAVA_FLOAT);
+            assertArrayEquals(b, again.state().data().toArray(ValueLayout.JAVA_FLOAT));
+            double sq = 0;
+            int n = 0;
+            for (int i = 0; i < 16; i++) {
+                for (int k = 0; k < EnvSpec.STATE_DIM; k++) {
+                    float x = a[i * EnvSpec.STATE_DIM + k], y = b[i * EnvSpec.STATE_DIM + k];
+                    if (k >= 3) assertEquals(x, y, "state[" + k + "] is not a position and stays");
+                    else {
+                        sq += (y - x) * (y - x);
+                        n++;
+                    }
+                }
+            }
+            double std = Math.sqrt(sq / n);
+            assertTrue(std > 0.015 && std < 0.05, "position noise std " + std);
+        }
+    }
 }
