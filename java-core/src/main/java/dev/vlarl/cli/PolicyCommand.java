@@ -76,7 +76,7 @@ final class PolicyCommand implements Runnable {
         @Option(names = "--batches", split = ",", defaultValue = "1,8,32,64", description = "batch sizes for throughput (default ${DEFAULT-VALUE})")
         List<Integer> batches;
 
-        @Option(names = "--threads", defaultValue = "2", description = "libtorch intra-op threads (default ${DEFAULT-VALUE})")
+        @Option(names = "--threads", defaultValue = "1", description = "libtorch intra-op threads (default ${DEFAULT-VALUE})")
         int threads;
 
         @Option(names = "--json", description = "write the results as JSON here")
