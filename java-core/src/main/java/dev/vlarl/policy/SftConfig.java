@@ -45,7 +45,7 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
 
     /** Per-task adapter SFT defaults. */
     public static SftConfig adapterDefaults() {
-        return new SftConfig(600, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
+        return new SftConfig(300, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
     }
 
     /** Base pretraining defaults. */
