@@ -80,7 +80,7 @@ final class EnvsVideoCommand implements Callable<Integer> {
         if (evalSeed != null) seed = Seeds.eval(evalSeed);
         try (Policy learned = bundle == null ? null : Policy.load(bundle)) {
             if (learned != null) {
-                if (learned.config().image() != size) size = learned.config().image();
+                size = learned.config().image();
                 learned.setBaseFallback(true);
                 learned.seed(seed);
                 policy = bundle.toString() + (temperature > 0 ? " T=" + temperature : " greedy");

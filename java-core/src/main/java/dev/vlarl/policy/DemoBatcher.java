@@ -15,7 +15,7 @@ import java.util.function.ToIntFunction;
  * per frame (`./vlarl demos --chunk 1` records every step); past the episode's end the last
  * action repeats (the expert holds still).
  *
- * <p>Augmentation: {@link #fillRandom(TrainBatch, SplittableRandom, int)} translates each image by
+ * <p>Augmentation: {@link #fillRandom(TrainBatch, SplittableRandom, int, double)} translates each image by
  * a random whole-pixel offset in [-shift, shift]^2, repeating the edge pixels (the random-shift
  * augmentation of DrQ; Diffusion Policy's random crop is the same idea). The offsets come from
  * the caller's generator, so a resumed run draws the same batches as an uninterrupted one.
@@ -75,11 +75,6 @@ public final class DemoBatcher {
         fillRandom(b, rng, 0, 0);
     }
 
-    /** Fills the batch with uniformly drawn samples, each image shifted by up to {@code shift} pixels. */
-    public void fillRandom(TrainBatch b, SplittableRandom rng, int shift) {
-        fillRandom(b, rng, shift, 0);
-    }
-
     /**
      * Fills the batch with uniformly drawn samples, each image shifted by up to {@code shift}
      * pixels and Gaussian noise of std {@code stateNoise} metres added to the gripper position
@@ -87,6 +82,7 @@ public final class DemoBatcher {
      */
     public void fillRandom(TrainBatch b, SplittableRandom rng, int shift, double stateNoise) {
         if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
+        if (!(stateNoise >= 0)) throw new IllegalArgumentException("state noise must be >= 0, got " + stateNoise);
         // samples first, augmentation after: which samples a step draws does not depend on it
         if (drawn.length < b.size()) drawn = new int[b.size()];
         for (int i = 0; i < b.size(); i++) drawn[i] = rng.nextInt(samples());

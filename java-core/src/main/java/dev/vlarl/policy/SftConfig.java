@@ -38,20 +38,10 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
         this(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, 0, 0, 0);
     }
 
-    /** The soft-target width and image shift used by the pretrain and sft commands. */
+    /** The augmentation defaults of the pretrain and sft commands (steps, lr, warm-up: see those commands). */
     public static final double LABEL_SIGMA = 2.0;
     public static final int SHIFT = 4;
     public static final double STATE_NOISE = 0.03;
-
-    /** Per-task adapter SFT defaults. */
-    public static SftConfig adapterDefaults() {
-        return new SftConfig(300, 32, 3e-3, 0.0, 1.0, 20, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
-    }
-
-    /** Base pretraining defaults. */
-    public static SftConfig pretrainDefaults() {
-        return new SftConfig(8000, 32, 1e-3, 0.01, 1.0, 100, 1, 100, LABEL_SIGMA, SHIFT, STATE_NOISE);
-    }
 
     public SftConfig withSteps(int s) {
         return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise);

@@ -55,13 +55,13 @@ class TrainingRecipeTest {
         try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch a = new TrainBatch(8, C);
                 TrainBatch b = new TrainBatch(8, C); TrainBatch plain = new TrainBatch(8, C)) {
             DemoBatcher batcher = f.batcher(m);
-            batcher.fillRandom(a, new SplittableRandom(9), 2);
-            batcher.fillRandom(b, new SplittableRandom(9), 2);
+            batcher.fillRandom(a, new SplittableRandom(9), 2, 0);
+            batcher.fillRandom(b, new SplittableRandom(9), 2, 0);
             assertArrayEquals(a.image().data().toArray(ValueLayout.JAVA_BYTE), b.image().data().toArray(ValueLayout.JAVA_BYTE));
-            batcher.fillRandom(plain, new SplittableRandom(9), 0);
+            batcher.fillRandom(plain, new SplittableRandom(9), 0, 0);
             assertFalse(java.util.Arrays.equals(a.image().data().toArray(ValueLayout.JAVA_BYTE),
                     plain.image().data().toArray(ValueLayout.JAVA_BYTE)), "shift 2 moved some image");
-            assertThrows(IllegalArgumentException.class, () -> batcher.fillRandom(a, new SplittableRandom(1), -1));
+            assertThrows(IllegalArgumentException.class, () -> batcher.fillRandom(a, new SplittableRandom(1), -1, 0));
         }
     }
 
