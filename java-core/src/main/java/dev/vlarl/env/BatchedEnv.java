@@ -127,7 +127,7 @@ public final class BatchedEnv implements AutoCloseable {
         }
         SplittableRandom rng = task.layoutRandom(seed);
         s.setHand(rng.nextDouble(-0.03, 0.03), rng.nextDouble(-0.14, -0.10), rng.nextDouble(0.20, 0.24), false);
-        task.layout().place(s, rng);
+        task.layout().place(s, new Placer(Placer.arrangementOf(task.bodies()), rng));
         s.forward();
         int flags = s.settle(SETTLE_STEPS);
         tasks[i] = task;

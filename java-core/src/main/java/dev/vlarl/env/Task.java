@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
 public record Task(String name, String instruction, int stepLimit, Set<String> bodies, Layout layout, Goal goal,
         ExpertPlan expert) {
 
-    /** Places a scene's objects from a seeded random source. */
+    /** Places a scene's objects: the scene's fixed arrangement, jittered per episode (see {@link Placer}). */
     @FunctionalInterface
     public interface Layout {
-        void place(Sim s, SplittableRandom rng);
+        void place(Sim s, Placer p);
     }
 
     /** Builds the expert's phases for one episode (with its own small noise). */

@@ -49,19 +49,17 @@ public final class TaskRegistry {
     static final Set<String> PAIR_SCENE = Set.of("cube_red", "cube_blue", "plate_white", "bin");
 
     /** Spatial layout A: two red cubes left and right of the plate, the bin behind. */
-    static void layoutSides(Sim s, SplittableRandom rng) {
-        Placer p = new Placer(rng);
-        double[] plate = p.occupy(p.uniform(-0.06, 0.06), p.uniform(-0.07, 0.0), 0.065);
+    static void layoutSides(Sim s, Placer p) {
+        double[] plate = p.spot(-0.06, 0.06, -0.07, 0.0, 0.065);
         s.setMocap("plate_white", plate[0], plate[1], 0);
-        double[] bin = p.occupy(p.uniform(-0.1, 0.1), p.uniform(0.17, 0.21), 0.08);
+        double[] bin = p.spot(-0.1, 0.1, 0.17, 0.21, 0.08);
         s.setMocap("bin", bin[0], bin[1], 0);
         s.setFreeBody("cube_red", plate[0] - p.uniform(0.11, 0.15), plate[1] + p.uniform(-0.04, 0.04), 0.0201, p.yaw());
         s.setFreeBody("cube_red2", plate[0] + p.uniform(0.11, 0.15), plate[1] + p.uniform(-0.04, 0.04), 0.0201, p.yaw());
     }
 
     /** Spatial layout B: two red cubes in front of and behind the bin, the plate to the right. */
-    static void layoutFrontBack(Sim s, SplittableRandom rng) {
-        Placer p = new Placer(rng);
+    static void layoutFrontBack(Sim s, Placer p) {
         double bx = p.uniform(-0.14, -0.06), by = p.uniform(0.0, 0.05);
         s.setMocap("bin", bx, by, 0);
         s.setMocap("plate_white", p.uniform(0.12, 0.18), p.uniform(-0.06, 0.1), 0);
@@ -70,22 +68,25 @@ public final class TaskRegistry {
     }
 
     /** Object layout: six objects in front, plate and bin at the back. */
-    static void layoutObjects(Sim s, SplittableRandom rng) {
-        Placer p = new Placer(rng);
-        boolean binLeft = rng.nextBoolean();
-        double[] plate = p.occupy(binLeft ? p.uniform(0.06, 0.17) : p.uniform(-0.17, -0.06), p.uniform(0.15, 0.2), 0.065);
-        double[] bin = p.occupy(binLeft ? p.uniform(-0.17, -0.07) : p.uniform(0.07, 0.17), p.uniform(0.17, 0.21), 0.08);
+    static void layoutObjects(Sim s, Placer p) {
+        boolean binLeft = p.choice();
+        double[] plate = binLeft ? p.spot(0.06, 0.17, 0.15, 0.2, 0.065) : p.spot(-0.17, -0.06, 0.15, 0.2, 0.065);
+        double[] bin = binLeft ? p.spot(-0.17, -0.07, 0.17, 0.21, 0.08) : p.spot(0.07, 0.17, 0.17, 0.21, 0.08);
         s.setMocap("plate_white", plate[0], plate[1], 0);
         s.setMocap("bin", bin[0], bin[1], 0);
-        for (String o : List.of("cube_red", "cube_green", "cube_blue", "cyl_red", "cyl_green", "cyl_yellow")) {
-            double[] xy = p.sample(-0.22, 0.22, -0.14, 0.06, 0.04);
+        // six slots in two rows of three (LIBERO places clutter in fixed regions); which
+        // object sits in which slot is part of the arrangement
+        List<String> objects = new ArrayList<>(List.of("cube_red", "cube_green", "cube_blue", "cyl_red", "cyl_green", "cyl_yellow"));
+        for (int slot = 0; slot < 6; slot++) {
+            String o = objects.remove(p.pick(objects.size()));
+            double x = -0.16 + 0.16 * (slot % 3), y = slot < 3 ? -0.11 : 0.03;
+            double[] xy = p.spot(x - 0.03, x + 0.03, y - 0.03, y + 0.03, 0.04);
             s.setFreeBody(o, xy[0], xy[1], Goal.halfHeight(o) + 0.0001, o.startsWith("cube") ? p.yaw() : 0);
         }
     }
 
     /** Goal layout: drawer and button fixed at the back; two cubes and two zones in front. */
-    static void layoutGoal(Sim s, SplittableRandom rng, double drawer) {
-        Placer p = new Placer(rng);
+    static void layoutGoal(Sim s, Placer p, double drawer) {
         double[] zb = p.sample(-0.2, 0.2, -0.15, -0.07, 0.065);
         double[] zr = p.sample(-0.2, 0.2, -0.15, -0.07, 0.065);
         s.setMocap("zone_blue", zb[0], zb[1], 0);
@@ -99,9 +100,8 @@ public final class TaskRegistry {
     }
 
     /** Pair layout: bin and plate at the back, red and blue cubes in front. */
-    static void layoutPair(Sim s, SplittableRandom rng) {
-        Placer p = new Placer(rng);
-        boolean binLeft = rng.nextBoolean();
+    static void layoutPair(Sim s, Placer p) {
+        boolean binLeft = p.choice();
         s.setMocap("bin", binLeft ? p.uniform(-0.16, -0.06) : p.uniform(0.06, 0.16), p.uniform(0.15, 0.2), 0);
         s.setMocap("plate_white", binLeft ? p.uniform(0.08, 0.17) : p.uniform(-0.17, -0.08), p.uniform(0.14, 0.2), 0);
         double[] a = p.sample(-0.2, 0.2, -0.14, 0.04, 0.05);
@@ -147,18 +147,18 @@ public final class TaskRegistry {
         add(new Task("object/yellow_cylinder_in_bin", "pick up the yellow cylinder and put it in the bin", 200, OBJECT_SCENE,
                 TaskRegistry::layoutObjects, new InBin("cyl_yellow"), seq(r -> pickPlaceInBin("cyl_yellow", 0, r))));
         // goal: one scene (drawer, button, two cubes, two zones); different goals
-        add(new Task("goal/open_drawer", "open the drawer", 150, GOAL_SCENE, (s, r) -> layoutGoal(s, r, 0), new DrawerOpen(),
+        add(new Task("goal/open_drawer", "open the drawer", 150, GOAL_SCENE, (s, p) -> layoutGoal(s, p, 0), new DrawerOpen(),
                 seq(Skills::openDrawer)));
-        add(new Task("goal/press_button", "press the button", 150, GOAL_SCENE, (s, r) -> layoutGoal(s, r, 0), new ButtonPressed(),
+        add(new Task("goal/press_button", "press the button", 150, GOAL_SCENE, (s, p) -> layoutGoal(s, p, 0), new ButtonPressed(),
                 seq(Skills::pressButton)));
         add(new Task("goal/push_red_cube_to_blue_zone", "push the red cube to the blue square", 200, GOAL_SCENE,
-                (s, r) -> layoutGoal(s, r, 0), new InZone("cube_red", "zone_blue"), seq(r -> push("cube_red", "zone_blue", r))));
+                (s, p) -> layoutGoal(s, p, 0), new InZone("cube_red", "zone_blue"), seq(r -> push("cube_red", "zone_blue", r))));
         // long: two stages
         add(new Task("long/both_cubes_in_bin", "put both cubes in the bin", 400, PAIR_SCENE, TaskRegistry::layoutPair,
                 new All(List.of(new InBin("cube_red", -0.03), new InBin("cube_blue", 0.03))),
                 seq(r -> pickPlaceInBin("cube_red", -0.028, r), r -> pickPlaceInBin("cube_blue", 0.028, r))));
         add(new Task("long/drawer_then_cube", "open the drawer and put the green cube inside", 400, GOAL_SCENE,
-                (s, r) -> layoutGoal(s, r, 0), new InDrawer("cube_green"),
+                (s, p) -> layoutGoal(s, p, 0), new InDrawer("cube_green"),
                 seq(Skills::openDrawer, r -> pick("cube_green", r), r -> placeInDrawer("cube_green", r))));
         add(new Task("long/cube_on_plate_and_cylinder_in_bin", "put the blue cube on the plate and the yellow cylinder in the bin",
                 400, OBJECT_SCENE, TaskRegistry::layoutObjects,
@@ -183,12 +183,12 @@ public final class TaskRegistry {
                 seq(r -> pickPlaceOnPlate("cube_red", "plate_white", r))));
         add(new Task("pretrain/back_cube_in_bin", "put the cube behind the bin into the bin", 200, SPATIAL_SCENE,
                 TaskRegistry::layoutFrontBack, new InBin("cube_red2"), seq(r -> pickPlaceInBin("cube_red2", 0, r))));
-        add(new Task("pretrain/close_drawer", "close the drawer", 150, GOAL_SCENE, (s, r) -> layoutGoal(s, r, 0.12 + 0.03 * r.nextDouble()),
+        add(new Task("pretrain/close_drawer", "close the drawer", 150, GOAL_SCENE, (s, p) -> layoutGoal(s, p, p.episodeUniform(0.12, 0.15)),
                 new DrawerClosed(), seq(Skills::closeDrawer)));
         add(new Task("pretrain/push_green_cube_to_red_zone", "push the green cube to the red square", 200, GOAL_SCENE,
-                (s, r) -> layoutGoal(s, r, 0), new InZone("cube_green", "zone_red"), seq(r -> push("cube_green", "zone_red", r))));
+                (s, p) -> layoutGoal(s, p, 0), new InZone("cube_green", "zone_red"), seq(r -> push("cube_green", "zone_red", r))));
         add(new Task("pretrain/red_cube_in_drawer", "open the drawer and put the red cube inside", 400, GOAL_SCENE,
-                (s, r) -> layoutGoal(s, r, 0), new InDrawer("cube_red"),
+                (s, p) -> layoutGoal(s, p, 0), new InDrawer("cube_red"),
                 seq(Skills::openDrawer, r -> pick("cube_red", r), r -> placeInDrawer("cube_red", r))));
     }
 
