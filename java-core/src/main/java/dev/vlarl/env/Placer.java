@@ -54,6 +54,11 @@ final class Placer {
         return draw(lo, hi, JITTER)[1];
     }
 
+    /** A value of the arrangement alone, in [lo, hi] (an offset from something already jittered). */
+    double fixed(double lo, double hi) {
+        return lo + (hi - lo) * arrangement.nextDouble();
+    }
+
     /** A fixed choice of the arrangement (for example which side the bin is on). */
     boolean choice() {
         return arrangement.nextBoolean();

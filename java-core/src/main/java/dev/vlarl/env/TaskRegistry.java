@@ -54,8 +54,9 @@ public final class TaskRegistry {
         s.setMocap("plate_white", plate[0], plate[1], 0);
         double[] bin = p.spot(-0.1, 0.1, 0.17, 0.21, 0.08);
         s.setMocap("bin", bin[0], bin[1], 0);
-        s.setFreeBody("cube_red", plate[0] - p.uniform(0.11, 0.15), plate[1] + p.uniform(-0.04, 0.04), 0.0201, p.yaw());
-        s.setFreeBody("cube_red2", plate[0] + p.uniform(0.11, 0.15), plate[1] + p.uniform(-0.04, 0.04), 0.0201, p.yaw());
+        // the cubes keep their places relative to the plate (the plate's jitter moves them too)
+        s.setFreeBody("cube_red", plate[0] - p.fixed(0.11, 0.15), plate[1] + p.fixed(-0.04, 0.04), 0.0201, p.yaw());
+        s.setFreeBody("cube_red2", plate[0] + p.fixed(0.11, 0.15), plate[1] + p.fixed(-0.04, 0.04), 0.0201, p.yaw());
     }
 
     /** Spatial layout B: two red cubes in front of and behind the bin, the plate to the right. */
@@ -63,8 +64,8 @@ public final class TaskRegistry {
         double bx = p.uniform(-0.14, -0.06), by = p.uniform(0.0, 0.05);
         s.setMocap("bin", bx, by, 0);
         s.setMocap("plate_white", p.uniform(0.12, 0.18), p.uniform(-0.06, 0.1), 0);
-        s.setFreeBody("cube_red", bx + p.uniform(-0.03, 0.03), by - p.uniform(0.13, 0.16), 0.0201, p.yaw());
-        s.setFreeBody("cube_red2", bx + p.uniform(-0.03, 0.03), by + p.uniform(0.13, 0.16), 0.0201, p.yaw());
+        s.setFreeBody("cube_red", bx + p.fixed(-0.03, 0.03), by - p.fixed(0.13, 0.16), 0.0201, p.yaw());
+        s.setFreeBody("cube_red2", bx + p.fixed(-0.03, 0.03), by + p.fixed(0.13, 0.16), 0.0201, p.yaw());
     }
 
     /** Object layout: six objects in front, plate and bin at the back. */
