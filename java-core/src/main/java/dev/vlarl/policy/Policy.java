@@ -189,10 +189,18 @@ public final class Policy implements AutoCloseable {
                 rowTokens[i] = parts.words().encode(text, config.maxInstruction());
                 rowInstruction[i] = text;
             }
-            MemorySegment.copy(rowTokens[i], 0, instr, ValueLayout.JAVA_INT, (long) i * config.maxInstruction(), config.maxInstruction());
+            // the destination offset is in bytes
+            MemorySegment.copy(rowTokens[i], 0, instr, ValueLayout.JAVA_INT, (long) i * config.maxInstruction() * Integer.BYTES,
+                    config.maxInstruction());
         }
         parts.model().act(batchImages, batchStates, batchInstr, batchSlots, temperature, batchTokens, null);
         for (int i = 0; i < n; i++) detokenise(batchTokens.data(), i, out, i);
+    }
+
+    /** The instruction token ids the last {@link #actBatch} handed the model for {@code row} (tests). */
+    synchronized int[] lastBatchInstruction(int row) {
+        int l = config.maxInstruction();
+        return batchInstr.data().asSlice((long) row * l * Integer.BYTES, (long) l * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
     }
 
     private void detokenise(MemorySegment tokens, int row, ActionChunk out, int outRow) {

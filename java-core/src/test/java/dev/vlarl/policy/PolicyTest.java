@@ -77,6 +77,30 @@ class PolicyTest {
         }
     }
 
+    /**
+     * Every row of a batch reaches the model with its own instruction, whole (a byte offset taken
+     * for an element offset once packed each row's tokens over the previous row's, so every row
+     * but the last acted on a garbled instruction in batched evaluation).
+     */
+    @Test
+    void batchedActHandsEachRowItsOwnInstruction(@TempDir Path dir) {
+        Path bundle = trainedBundle(dir);
+        DemoSet d = new SyntheticDemos(List.of(0, 1), 3, 6, C.image(), 3);
+        try (Policy p = Policy.load(bundle); ObservationBatch obs = new ObservationBatch(SPEC, 3); ActionChunk out = new ActionChunk(3, 8)) {
+            fill(obs, d, 0, 0, 1);
+            fill(obs, d, 1, 3, 2);
+            fill(obs, d, 2, 1, 0);
+            obs.setEpisode(1, B, "put the small red cube into the bin on the left please now");
+            p.actBatch(obs, out, 0);
+            InstructionTokenizer words = InstructionTokenizer.build(SyntheticDemos.allInstructions());
+            for (int r = 0; r < 3; r++) {
+                int[] want = words.encode(obs.instruction(r), C.maxInstruction());
+                assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(p.lastBatchInstruction(r)), "row " + r);
+                assertTrue(want[4] != 0, "the instruction of row " + r + " is longer than 4 tokens");
+            }
+        }
+    }
+
     static float[] sample(Policy p, ObservationBatch obs) {
         float[] out = new float[32];
         ActionChunk c = p.act(obs, 0, 5.0);
