@@ -5,13 +5,13 @@
 #      by side, one libtorch thread each (one per core on a 2-core machine);
 #   2. evaluation of both on 50 held-out seeds per task, greedy and sampled (T = 1.6).
 # Usage: scripts/policy-tables.sh [BASE_BUNDLE_DIR]   (default runs/pretrain/bundle)
-# Environment: VLARL_SFT_STEPS (default 300), VLARL_EPISODES (default 50), VLARL_DEMOS (default
+# Environment: VLARL_SFT_STEPS (default 600), VLARL_EPISODES (default 50), VLARL_DEMOS (default
 # runs/demos: ./vlarl demos --task benchmark --episodes 50 --out runs/demos).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 BASE=${1:-runs/pretrain/bundle}
-STEPS=${VLARL_SFT_STEPS:-300}
+STEPS=${VLARL_SFT_STEPS:-600}
 EPISODES=${VLARL_EPISODES:-50}
 DEMOS=${VLARL_DEMOS:-runs/demos}
 [ -f "$BASE/policy.base.vlck" ] || { echo "no pretrained base in $BASE (run ./vlarl pretrain first)" >&2; exit 2; }
