@@ -42,6 +42,10 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "3e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--lora-rank", description = "rank of the new adapters (default: the base's; the update scale alpha / rank "
+            + "stays the base's)")
+    Integer loraRank;
+
     @Option(names = "--run", description = "run directory (default runs/sft-k<K>)")
     Path run;
 
@@ -57,11 +61,12 @@ final class SftCommand implements Callable<Integer> {
         SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
         PolicyFiles.Loaded p;
         if (base != null) {
-            p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE));
+            p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE), c -> loraRank == null ? c : c.withLoraRank(loraRank));
         } else {
             DemoSet all = DemoSources.open(train.demosDir, tasks, demos, PolicyConfig.defaults().image(), train.seed);
             InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
-            p = new PolicyFiles.Loaded(TinyVla.create(PolicyConfig.defaults().withSeed(train.seed), words.size()), words,
+            PolicyConfig c = loraRank == null ? PolicyConfig.defaults() : PolicyConfig.defaults().withLoraRank(loraRank);
+            p = new PolicyFiles.Loaded(TinyVla.create(c.withSeed(train.seed), words.size()), words,
                     ActionTokenizer.fit(DemoBatcher.allActions(all), PolicyConfig.defaults().bins()));
             System.err.println("sft: no --base given: training each task's adapter on a randomly initialised, frozen base");
         }

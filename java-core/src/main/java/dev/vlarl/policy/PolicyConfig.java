@@ -53,6 +53,16 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
         return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed);
     }
 
+    /**
+     * Adapters of rank {@code r} with the same update scale alpha / rank (the base's weights do
+     * not depend on it, so a pretrained base can take adapters of another rank).
+     */
+    public PolicyConfig withLoraRank(int r) {
+        if (r <= 0) throw new IllegalArgumentException("adapter rank must be positive, got " + r);
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, r,
+                loraAlpha * r / loraRank, loraHead, seed);
+    }
+
     public PolicyConfig withSeed(long s) {
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s);
     }

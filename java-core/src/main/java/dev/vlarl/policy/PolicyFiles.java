@@ -110,10 +110,19 @@ public final class PolicyFiles {
 
     /** Loads a base file into a new model (no adapters). */
     public static Loaded loadBase(Path file) {
+        return loadBase(file, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Loads a base file into a new model whose config is {@code adjust}ed first: only what the base's
+     * weights do not depend on may change (for example {@link PolicyConfig#withLoraRank}); a change
+     * that alters a weight's shape fails as a mismatched checkpoint.
+     */
+    public static Loaded loadBase(Path file, java.util.function.UnaryOperator<PolicyConfig> adjust) {
         Map<String, byte[]> e = Checkpoints.read(file);
         JsonNode meta = meta(e, file, "base");
         try {
-            PolicyConfig config = JSON.treeToValue(meta.get("config"), PolicyConfig.class);
+            PolicyConfig config = adjust.apply(JSON.treeToValue(meta.get("config"), PolicyConfig.class));
             List<String> words = new ArrayList<>();
             meta.get("words").forEach(w -> words.add(w.asText()));
             InstructionTokenizer wt = InstructionTokenizer.of(words);

@@ -128,4 +128,27 @@ class SftRunTest {
             assertTrue(e.getMessage().contains("was trained for a base with"), e.getMessage());
         }
     }
+
+    /** A pretrained base takes adapters of another rank: same base outputs, twice the adapter, same update scale. */
+    @Test
+    void aBaseLoadsWithAdaptersOfAnotherRank(@TempDir Path dir) {
+        DemoSet d = new SyntheticDemos(List.of(1), 2, 6, C.image(), 3);
+        float[] base;
+        long rank4;
+        Path file = dir.resolve("p" + PolicyFiles.BASE_SUFFIX);
+        try (PolicyFiles.Loaded p = fresh(d)) {
+            PolicyFiles.saveBase(p.model(), p.words(), p.actions(), file);
+            base = probe(p, d, null);
+            p.model().addTask(TASK);
+            rank4 = p.model().adapterParameterCount(TASK);
+        }
+        try (PolicyFiles.Loaded p = PolicyFiles.loadBase(file, c -> c.withLoraRank(2 * C.loraRank()))) {
+            assertEquals(2 * C.loraRank(), p.model().config().loraRank());
+            assertEquals(C.loraAlpha() / C.loraRank(), p.model().config().loraAlpha() / p.model().config().loraRank(), 1e-12);
+            assertArrayEquals(base, probe(p, d, null));
+            p.model().addTask(TASK);
+            assertEquals(2 * rank4, p.model().adapterParameterCount(TASK));
+            SftRun.run(p, d, TASK, RECIPE.withSteps(2), dir.resolve("run"), false, Integer.MAX_VALUE);
+        }
+    }
 }
