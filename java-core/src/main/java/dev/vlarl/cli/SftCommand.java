@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,14 +60,14 @@ final class SftCommand implements Callable<Integer> {
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
         SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
+        UnaryOperator<PolicyConfig> adapterRank = c -> loraRank == null ? c : c.withLoraRank(loraRank);
         PolicyFiles.Loaded p;
         if (base != null) {
-            p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE), c -> loraRank == null ? c : c.withLoraRank(loraRank));
+            p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE), adapterRank);
         } else {
             DemoSet all = DemoSources.open(train.demosDir, tasks, demos, PolicyConfig.defaults().image(), train.seed);
             InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
-            PolicyConfig c = loraRank == null ? PolicyConfig.defaults() : PolicyConfig.defaults().withLoraRank(loraRank);
-            p = new PolicyFiles.Loaded(TinyVla.create(c.withSeed(train.seed), words.size()), words,
+            p = new PolicyFiles.Loaded(TinyVla.create(adapterRank.apply(PolicyConfig.defaults()).withSeed(train.seed), words.size()), words,
                     ActionTokenizer.fit(DemoBatcher.allActions(all), PolicyConfig.defaults().bins()));
             System.err.println("sft: no --base given: training each task's adapter on a randomly initialised, frozen base");
         }

@@ -46,7 +46,12 @@ final class Placer {
     private double[] draw(double lo, double hi, double jitter) {
         double w = Math.min(jitter, (hi - lo) / 2);
         double nominal = lo + w + (hi - lo - 2 * w) * arrangement.nextDouble();
-        return new double[] {nominal, nominal + w * (2 * episode.nextDouble() - 1)};
+        return new double[] {nominal, nominal + jitter(w)};
+    }
+
+    /** The episode's offset, uniform in [-w, w]. */
+    private double jitter(double w) {
+        return w * (2 * episode.nextDouble() - 1);
     }
 
     /** A position coordinate in [lo, hi]. */
@@ -103,7 +108,7 @@ final class Placer {
             }
             if (ok) {
                 placed.add(new double[] {x, y, radius});
-                return new double[] {x + JITTER * (2 * episode.nextDouble() - 1), y + JITTER * (2 * episode.nextDouble() - 1)};
+                return new double[] {x + jitter(JITTER), y + jitter(JITTER)};
             }
         }
         throw new IllegalStateException("no free spot for radius " + radius + " in the layout box");
