@@ -46,6 +46,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--first-seed", defaultValue = "0", description = "index of the first held-out evaluation seed (default ${DEFAULT-VALUE})")
     long firstSeed;
 
+    @Option(names = "--execute", description = "actions executed from each predicted chunk before the policy looks again, 1..K (default: K, the whole chunk)")
+    Integer execute;
+
     @Option(names = "--base-fallback", description = "tasks without an adapter run through the base alone")
     boolean baseFallback;
 
@@ -60,10 +63,12 @@ final class EvalCommand implements Callable<Integer> {
         Torch.setNumThreads(threads);
         List<Task> selected = TaskRegistry.select(tasks);
         List<Evaluator.TaskResult> results = new ArrayList<>();
+        int executed;
         try (Policy policy = Policy.load(checkpoint);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) selected.size() * episodes * decoding.size())
                         .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" ep", 1).setUpdateIntervalMillis(1000).build()) {
             policy.setBaseFallback(baseFallback);
+            executed = execute != null ? execute : policy.config().chunk();
             policy.seed(firstSeed + 12345);
             for (Task t : selected) {
                 for (String mode : decoding) {
@@ -73,7 +78,8 @@ final class EvalCommand implements Callable<Integer> {
                         default -> throw new IllegalArgumentException("unknown decoding '" + mode + "' (valid: greedy, sampled)");
                     };
                     bar.setExtraMessage(" " + t.name() + " " + mode);
-                    results.add(Evaluator.evaluate(policy, t, episodes, envs, temp, firstSeed, bar::stepBy));
+                    results.add(Evaluator.evaluate(policy, t, episodes, envs, temp, firstSeed,
+                            executed, bar::stepBy));
                 }
             }
         }
@@ -83,6 +89,7 @@ final class EvalCommand implements Callable<Integer> {
         out.put("episodes_per_task", episodes);
         out.put("first_eval_seed_index", firstSeed);
         out.put("temperature", temperature);
+        out.put("actions_executed_per_chunk", executed);
         ArrayNode rows = out.putArray("tasks");
         System.out.printf("%-44s %-16s %-32s %s%n", "task", "decoding", "success [95% Wilson]", "mean steps");
         for (Evaluator.TaskResult r : results) {

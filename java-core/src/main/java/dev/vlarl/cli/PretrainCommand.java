@@ -39,6 +39,10 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--run", defaultValue = "runs/pretrain", description = "run directory: metrics, state, bundle/ (default ${DEFAULT-VALUE})")
     Path run;
 
+    @Option(names = "--init", description = "start from this bundle's base (its weights and tokenizers) instead of a new one: "
+            + "more pretraining, or a whole-model fine-tune to compare adapters with")
+    Path init;
+
     @Mixin
     TrainingOptions train;
 
@@ -50,11 +54,9 @@ final class PretrainCommand implements Callable<Integer> {
         DemoSet demoSet = DemoSources.open(train.demosDir, tasks, demos, config.image(), train.seed);
         // The vocabulary covers every instruction of the suite (benchmark tasks included), so later
         // adapters see known words; the action bounds come from the pretraining demos only.
-        InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
-        ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
         SftConfig recipe = train.recipe(steps, lr, 0.01, Math.min(100, steps / 10));
         Files.createDirectories(run);
-        try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions)) {
+        try (PolicyFiles.Loaded p = init != null ? PolicyFiles.loadBase(init.resolve(Policy.BASE_FILE)) : fresh(config, demoSet)) {
             System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),
                     demoSet.episodes(), p.model().baseParameterCount(), steps, train.batch);
             // the bundle is refreshed at every checkpoint, so a running pretrain can be evaluated
@@ -66,5 +68,11 @@ final class PretrainCommand implements Callable<Integer> {
                     r.seconds(), run.resolve("bundle").resolve(Policy.BASE_FILE));
         }
         return 0;
+    }
+
+    private PolicyFiles.Loaded fresh(PolicyConfig config, DemoSet demoSet) throws java.io.IOException {
+        InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
+        ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
+        return new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions);
     }
 }

@@ -39,6 +39,18 @@ public final class ActionChunk implements AutoCloseable {
         data.setAtIndex(ValueLayout.JAVA_FLOAT, index(env, step, dim), value);
     }
 
+    /**
+     * Copies each row's first {@code dst.chunkLength()} actions into {@code dst} (off-heap, no
+     * Java arrays): the prefix an environment executes before the policy looks again.
+     */
+    public void copyPrefixTo(ActionChunk dst) {
+        if (dst.size != size) throw new IllegalArgumentException("prefix chunk has " + dst.size + " rows, this one " + size);
+        if (dst.chunkLength > chunkLength)
+            throw new IllegalArgumentException("prefix of " + dst.chunkLength + " actions from a chunk of " + chunkLength);
+        long rowBytes = (long) dst.chunkLength * EnvSpec.ACTION_DIM * Float.BYTES;
+        for (int i = 0; i < size; i++) MemorySegment.copy(data, index(i, 0, 0) * Float.BYTES, dst.data, dst.index(i, 0, 0) * Float.BYTES, rowBytes);
+    }
+
     private long index(int env, int step, int dim) {
         return ((long) env * chunkLength + step) * EnvSpec.ACTION_DIM + dim;
     }

@@ -15,7 +15,9 @@ import java.util.function.IntConsumer;
 /**
  * Success rates of a {@link Policy} on held-out initial states ({@link Seeds#eval}): for each task,
  * {@code episodes} episodes run in waves of N parallel environments, one batched forward per
- * chunk (finished environments idle until the wave ends).
+ * chunk (finished environments idle until the wave ends). With {@code execute < K} the
+ * environments run only the first {@code execute} actions of each predicted chunk before the
+ * policy looks again (receding-horizon control: more forwards, less open-loop drift).
  */
 public final class Evaluator {
     /** One task's outcome under one decoding. */
@@ -30,13 +32,25 @@ public final class Evaluator {
      */
     public static TaskResult evaluate(Policy policy, Task task, int episodes, int envs, double temperature, long firstSeed,
             IntConsumer onEpisode) {
+        return evaluate(policy, task, episodes, envs, temperature, firstSeed, policy.config().chunk(), onEpisode);
+    }
+
+    /**
+     * As {@link #evaluate(Policy, Task, int, int, double, long, IntConsumer)}, executing the first
+     * {@code execute} (1..K) actions of each chunk.
+     */
+    public static TaskResult evaluate(Policy policy, Task task, int episodes, int envs, double temperature, long firstSeed,
+            int execute, IntConsumer onEpisode) {
         PolicyConfig c = policy.config();
+        if (execute < 1 || execute > c.chunk())
+            throw new IllegalArgumentException("actions executed per chunk must be in [1, " + c.chunk() + "], got " + execute);
         EnvSpec d = EnvSpec.defaults();
-        EnvSpec spec = new EnvSpec(c.image(), c.image(), c.chunk(), d.substepsPerAction(), d.timestep(), d.maxStepMetres());
+        EnvSpec spec = new EnvSpec(c.image(), c.image(), execute, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         int n = Math.min(envs, episodes);
         int ok = 0, unstable = 0;
         long steps = 0;
-        try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, c.chunk())) {
+        try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, c.chunk());
+                ActionChunk run = execute < c.chunk() ? new ActionChunk(n, execute) : null) {
             for (int start = 0; start < episodes; start += n) {
                 int wave = Math.min(n, episodes - start);
                 List<Task> tasks = new ArrayList<>();
@@ -48,7 +62,12 @@ public final class Evaluator {
                 env.reset(tasks, seeds);
                 while (!env.allDone()) {
                     policy.actBatch(env.observations(), chunk, temperature);
-                    env.step(chunk);
+                    if (run == null) {
+                        env.step(chunk);
+                    } else {
+                        chunk.copyPrefixTo(run);
+                        env.step(run);
+                    }
                 }
                 for (int i = 0; i < wave; i++) {
                     if (env.status(i) == EpisodeStatus.SUCCESS) ok++;

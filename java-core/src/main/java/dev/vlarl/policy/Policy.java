@@ -227,8 +227,9 @@ public final class Policy implements AutoCloseable {
         if (s.imageHeight() != config.image() || s.imageWidth() != config.image())
             throw new IllegalArgumentException("observation images are " + s.imageHeight() + "x" + s.imageWidth() + "; this policy takes "
                     + config.image() + "x" + config.image());
-        if (s.chunkLength() != k)
-            throw new IllegalArgumentException("environment chunk length is " + s.chunkLength() + "; this policy decodes " + k);
+        // an environment may execute a prefix of each chunk (receding horizon), never more than K
+        if (s.chunkLength() > k)
+            throw new IllegalArgumentException("environment chunk length is " + s.chunkLength() + "; this policy decodes only " + k);
     }
 
     // Warm-up per ObservationBatch: wrap each row's image and state in place (no copies).

@@ -148,4 +148,34 @@ class PolicyTest {
         CheckpointException e = assertThrows(CheckpointException.class, () -> Policy.load(dir.resolve("nowhere")));
         assertTrue(e.getMessage().contains("cannot read checkpoint"), e.getMessage());
     }
+
+    @Test
+    void anEnvironmentMayExecuteAPrefixOfEachChunkButNeverMore(@TempDir Path dir) {
+        Path bundle = trainedBundle(dir);
+        DemoSet d = new SyntheticDemos(List.of(0), 3, 6, C.image(), 3);
+        EnvSpec prefix = new EnvSpec(32, 32, 3, 10, 0.002, 0.02), longer = new EnvSpec(32, 32, 9, 10, 0.002, 0.02);
+        try (Policy p = Policy.load(bundle); ObservationBatch full = new ObservationBatch(SPEC, 1);
+                ObservationBatch part = new ObservationBatch(prefix, 1); ObservationBatch over = new ObservationBatch(longer, 1);
+                ActionChunk chunk = new ActionChunk(1, 8); ActionChunk run = new ActionChunk(1, 3)) {
+            fill(full, d, 0, 0, 1);
+            fill(part, d, 0, 0, 1);
+            fill(over, d, 0, 0, 1);
+            p.actBatch(full, chunk, 0.0);
+            float[] whole = new float[8 * 4];
+            for (int k = 0; k < 8; k++) for (int j = 0; j < 4; j++) whole[k * 4 + j] = chunk.get(0, k, j);
+            p.actBatch(part, chunk, 0.0);  // same observation, greedy: the same chunk
+            chunk.copyPrefixTo(run);
+            for (int k = 0; k < 3; k++) for (int j = 0; j < 4; j++) assertEquals(whole[k * 4 + j], run.get(0, k, j));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.actBatch(over, chunk, 0.0));
+            assertTrue(e.getMessage().contains("chunk length is 9; this policy decodes only 8"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> run.copyPrefixTo(chunk));
+            assertTrue(e.getMessage().contains("prefix of 8 actions from a chunk of 3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void checkpointErrorsNameTheProblem(@TempDir Path dir) {
+        CheckpointException e = assertThrows(CheckpointException.class, () -> Policy.load(dir.resolve("nowhere")));
+        assertTrue(e.getMessage().contains("cannot read checkpoint"), e.getMessage());
+    }
 }
