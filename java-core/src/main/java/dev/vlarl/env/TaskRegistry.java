@@ -59,13 +59,18 @@ public final class TaskRegistry {
         s.setFreeBody("cube_red2", plate[0] + p.fixed(0.11, 0.15), plate[1] + p.fixed(-0.04, 0.04), 0.0201, p.yaw());
     }
 
-    /** Spatial layout B: two red cubes in front of and behind the bin, the plate to the right. */
+    /**
+     * Spatial layout B: two red cubes in front of and behind the bin, the plate to the right.
+     * Each cube's centre is 15.5-17.5 cm from the bin's: an open finger, which reaches 5 cm from
+     * the grasp point along y, keeps 2.5 cm or more from the bin wall (at 13 cm it had 1 mm, and
+     * a grasp 1 cm off centre hit the wall: GraspToleranceTest).
+     */
     static void layoutFrontBack(Sim s, Placer p) {
-        double bx = p.uniform(-0.14, -0.06), by = p.uniform(0.0, 0.05);
+        double bx = p.uniform(-0.14, -0.06), by = p.uniform(0.03, 0.07);
         s.setMocap("bin", bx, by, 0);
         s.setMocap("plate_white", p.uniform(0.12, 0.18), p.uniform(-0.06, 0.1), 0);
-        s.setFreeBody("cube_red", bx + p.fixed(-0.03, 0.03), by - p.fixed(0.13, 0.16), 0.0201, p.yaw());
-        s.setFreeBody("cube_red2", bx + p.fixed(-0.03, 0.03), by + p.fixed(0.13, 0.16), 0.0201, p.yaw());
+        s.setFreeBody("cube_red", bx + p.fixed(-0.03, 0.03), by - p.fixed(0.155, 0.175), 0.0201, p.yaw());
+        s.setFreeBody("cube_red2", bx + p.fixed(-0.03, 0.03), by + p.fixed(0.155, 0.175), 0.0201, p.yaw());
     }
 
     /** Object layout: six objects in front, plate and bin at the back. */
