@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,10 +41,6 @@ class AimToleranceTest {
     @AfterAll
     static void close() {
         env.close();
-    }
-
-    static Stream<String> tasks() {
-        return TaskRegistry.all().stream().map(Task::name);
     }
 
     /** Objects the task's expert picks up (its "hover OBJECT" phases). */
@@ -135,7 +130,7 @@ class AimToleranceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("tasks")
+    @MethodSource("dev.vlarl.env.GoalTest#tasks")
     void everyTaskToleratesASteadyAimError(String name) {
         Task t = TaskRegistry.get(name);
         List<String> failed = failures("", (seed, ex, ey) -> runWithError(t, seed, ex, ey));
@@ -143,7 +138,7 @@ class AimToleranceTest {
     }
 
     @ParameterizedTest
-    @MethodSource("tasks")
+    @MethodSource("dev.vlarl.env.GoalTest#tasks")
     void everyPickedObjectToleratesACentimetreOfAimError(String name) {
         Task t = TaskRegistry.get(name);
         List<String> failed = new ArrayList<>();
