@@ -44,6 +44,10 @@ final class DemosCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "8", description = "K, actions per recorded observation (default ${DEFAULT-VALUE}).")
     int chunk;
 
+    @Option(names = "--perturb", defaultValue = "0", description = "DART: execute each expert motion plus Gaussian noise of this std "
+            + "(action units, 1 = 2 cm) and record the expert's own action as the label (default ${DEFAULT-VALUE}: none).")
+    double perturb;
+
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
@@ -57,7 +61,7 @@ final class DemosCommand implements Callable<Integer> {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
@@ -92,6 +96,7 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("image_size", imageSize);
                 manifest.put("chunk_length", chunk);
                 manifest.put("domain_randomisation", randomise);
+                manifest.put("dart_perturbation", perturb);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
             }

@@ -9,19 +9,34 @@ import dev.vlarl.demo.DemoWriter;
  * policy sees), every action as executed. The expert acts one action at a time through
  * the same {@link BatchedEnv#step} interface, so the episode is exactly what replaying
  * its actions in chunks of K reproduces.
+ *
+ * <p>With a perturbation sigma &gt; 0 (DART, Laskey et al. 2017) the environment executes the
+ * expert's action plus Gaussian noise of that std on dx, dy, dz (clipped to [-1, 1]) while the
+ * demonstration records the expert's own action as the label: the states drift off the
+ * expert's path and the labels show how it steers back, which is what a learned policy needs
+ * once its own errors move it off that path. Such a recording no longer replays exactly (its
+ * header's source says so).
  */
 public final class ExpertRollout implements AutoCloseable {
     private final BatchedEnv env;
     private final ActionChunk single = new ActionChunk(1, 1);
     private final float[] actions;
+    private final double perturb;
     private String lastPhase = "";
 
     /** Episode result. */
     public record Result(EpisodeStatus status, String reason, int steps) {}
 
     public ExpertRollout(BatchedEnv env) {
+        this(env, 0);
+    }
+
+    /** @param perturb std of the noise added to executed motions (action units; 0 = none) */
+    public ExpertRollout(BatchedEnv env, double perturb) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
+        if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
         this.env = env;
+        this.perturb = perturb;
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
@@ -32,11 +47,16 @@ public final class ExpertRollout implements AutoCloseable {
         int k = env.spec().chunkLength();
         double maxStep = env.spec().maxStepMetres();
         Sim s = env.sim(0);
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ 0xDA27L);
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
                 expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
-                for (int d = 0; d < EnvSpec.ACTION_DIM; d++) single.set(0, 0, d, actions[n * EnvSpec.ACTION_DIM + d]);
+                for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
+                    float a = actions[n * EnvSpec.ACTION_DIM + d];
+                    if (perturb > 0 && d < 3) a = (float) Math.max(-1, Math.min(1, a + perturb * noise.nextGaussian()));
+                    single.set(0, 0, d, a);
+                }
                 env.step(single, false);
                 n++;
             }
@@ -57,7 +77,9 @@ public final class ExpertRollout implements AutoCloseable {
         EnvSpec sp = env.spec();
         return new DemoHeader(task.name(), task.instruction(), seed, r.status().name(), r.reason(), r.steps(), 0,
                 sp.imageHeight(), sp.imageWidth(), sp.chunkLength(), EnvSpec.STATE_DIM, EnvSpec.ACTION_DIM,
-                sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(), "scripted-expert");
+                sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(),
+                perturb > 0 ? "scripted-expert, DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)"
+                        : "scripted-expert");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vlarl.env;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vlarl.demo.DemoReader;
@@ -111,5 +112,36 @@ class ScriptedExpertTest {
                 assertArrayEquals(finalQpos, renderEnv.sim(0).qpos.toArray(ValueLayout.JAVA_BYTE), name + " final state");
             }
         }
+    }
+
+    @Test
+    void aPerturbedRecordingDriftsOffTheExpertsPathAndLabelsItsCorrections(@TempDir Path dir) throws Exception {
+        EnvSpec spec = EnvSpec.defaults();
+        Task t = TaskRegistry.get("object/blue_cube_on_plate");
+        try (BatchedEnv e = new BatchedEnv(spec, 1); ExpertRollout clean = new ExpertRollout(e); ExpertRollout dart = new ExpertRollout(e, 0.3)) {
+            DemoWriter wc = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
+            DemoWriter wd = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
+            ExpertRollout.Result rc = clean.run(t, 7, wc), rd = dart.run(t, 7, wd);
+            assertEquals(EpisodeStatus.SUCCESS, rc.status());
+            assertEquals(EpisodeStatus.SUCCESS, rd.status(), "the expert steers back from the injected noise: " + rd.reason());
+            wc.write(dir.resolve("c.vdemo"), clean.header(t, 7, rc));
+            wd.write(dir.resolve("d.vdemo"), dart.header(t, 7, rd));
+            Demonstration c = DemoReader.read(dir.resolve("c.vdemo")), d = DemoReader.read(dir.resolve("d.vdemo"));
+            assertTrue(d.header().source().contains("DART"), d.header().source());
+            assertEquals("scripted-expert", c.header().source());
+            // same start, then the perturbed states leave the clean path (by more than the expert's own noise)
+            assertArrayEquals(c.chunks().get(0).state(), d.chunks().get(0).state());
+            double drift = 0;
+            for (int i = 1; i < Math.min(c.chunks().size(), d.chunks().size()); i++)
+                for (int a = 0; a < 3; a++) drift = Math.max(drift, Math.abs(c.chunks().get(i).state()[a] - d.chunks().get(i).state()[a]));
+            assertTrue(drift > 0.005, "largest gripper-position drift " + drift + " m");
+            // labels are the expert's (noise-free) actions: within [-1, 1] and binary grips, as recorded cleanly
+            for (Demonstration.Chunk ch : d.chunks())
+                for (int k = 0; k < ch.actionCount(); k++) {
+                    for (int a = 0; a < 4; a++) assertTrue(ch.action(k, a) >= -1 && ch.action(k, a) <= 1);
+                    assertTrue(ch.action(k, 3) == 1 || ch.action(k, 3) == -1);
+                }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, -0.1));
     }
 }
