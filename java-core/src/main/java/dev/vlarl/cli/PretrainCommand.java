@@ -50,29 +50,34 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Torch.setNumThreads(train.threads);
         tasks = DemoSources.resolveTasks(train.demosDir, tasks);
-        PolicyConfig config = PolicyConfig.defaults().withSeed(train.seed);
-        DemoSet demoSet = DemoSources.open(train.demosDir, tasks, demos, config.image(), train.seed);
-        // The vocabulary covers every instruction of the suite (benchmark tasks included), so later
-        // adapters see known words; the action bounds come from the pretraining demos only.
         SftConfig recipe = train.recipe(steps, lr, 0.01, Math.min(100, steps / 10));
         Files.createDirectories(run);
-        try (PolicyFiles.Loaded p = init != null ? PolicyFiles.loadBase(init.resolve(Policy.BASE_FILE)) : fresh(config, demoSet)) {
-            System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),
-                    demoSet.episodes(), p.model().baseParameterCount(), steps, train.batch);
-            // the bundle is refreshed at every checkpoint, so a running pretrain can be evaluated
-            // (./vlarl eval --checkpoint RUN/bundle --tasks pretrain --base-fallback)
-            SftRun.Result r = SftRun.run(p, demoSet, null, recipe, run, true, Integer.MAX_VALUE,
-                    step -> Policy.save(p, run.resolve("bundle")));
-            Policy.save(p, run.resolve("bundle"));
-            System.out.printf("pretrain: final loss %.4f, token accuracy %.3f, %.0f s; base at %s%n", r.loss(), r.accuracy(),
-                    r.seconds(), run.resolve("bundle").resolve(Policy.BASE_FILE));
+        if (init != null) {
+            try (PolicyFiles.Loaded p = PolicyFiles.loadBase(init.resolve(Policy.BASE_FILE))) {
+                return train(p, DemoSources.open(train.demosDir, tasks, demos, p.model().config().image(), train.seed), recipe);
+            }
         }
-        return 0;
-    }
-
-    private PolicyFiles.Loaded fresh(PolicyConfig config, DemoSet demoSet) throws java.io.IOException {
+        PolicyConfig config = PolicyConfig.defaults().withSeed(train.seed);
+        DemoSet demoSet = DemoSources.open(train.demosDir, tasks, demos, config.image(), train.seed);
+        // A new base: the vocabulary covers every instruction of the suite (benchmark tasks included),
+        // so later adapters see known words; the action bounds come from the pretraining demos only.
         InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions(train.demosDir));
         ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(demoSet), config.bins());
-        return new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions);
+        try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(config, words.size()), words, actions)) {
+            return train(p, demoSet, recipe);
+        }
+    }
+
+    private int train(PolicyFiles.Loaded p, DemoSet demoSet, SftConfig recipe) {
+        System.err.printf("pretrain: %d tasks, %d episodes, base %,d parameters, %d steps of %d%n", tasks.size(),
+                demoSet.episodes(), p.model().baseParameterCount(), steps, train.batch);
+        // the bundle is refreshed at every checkpoint, so a running pretrain can be evaluated
+        // (./vlarl eval --checkpoint RUN/bundle --tasks pretrain --base-fallback)
+        SftRun.Result r = SftRun.run(p, demoSet, null, recipe, run, true, Integer.MAX_VALUE,
+                step -> Policy.save(p, run.resolve("bundle")));
+        Policy.save(p, run.resolve("bundle"));
+        System.out.printf("pretrain: final loss %.4f, token accuracy %.3f, %.0f s; base at %s%n", r.loss(), r.accuracy(),
+                r.seconds(), run.resolve("bundle").resolve(Policy.BASE_FILE));
+        return 0;
     }
 }
