@@ -63,7 +63,7 @@ public final class TaskRegistry {
      * Spatial layout B: two red cubes in front of and behind the bin, the plate to the right.
      * Each cube's centre is 15.5-17.5 cm from the bin's: an open finger, which reaches 5 cm from
      * the grasp point along y, keeps 2.5 cm or more from the bin wall (at 13 cm it had 1 mm, and
-     * a grasp 1 cm off centre hit the wall: GraspToleranceTest).
+     * a grasp 1 cm off centre hit the wall: AimToleranceTest).
      */
     static void layoutFrontBack(Sim s, Placer p) {
         double bx = p.uniform(-0.14, -0.06), by = p.uniform(0.03, 0.07);
