@@ -105,13 +105,17 @@ public final class TaskRegistry {
         s.setJoint("drawer", drawer);
     }
 
-    /** Pair layout: bin and plate at the back, red and blue cubes in front. */
+    /**
+     * Pair layout: bin and plate at the back, red and blue cubes in front. The cubes stay 15.5
+     * cm or more in front of the bin's centre in y (as in {@link #layoutFrontBack}): closer, an open
+     * finger aimed 1 cm off can land on the bin's front wall (AimToleranceTest with 12 seeds).
+     */
     static void layoutPair(Sim s, Placer p) {
         boolean binLeft = p.choice();
         s.setMocap("bin", binLeft ? p.uniform(-0.16, -0.06) : p.uniform(0.06, 0.16), p.uniform(0.15, 0.2), 0);
         s.setMocap("plate_white", binLeft ? p.uniform(0.08, 0.17) : p.uniform(-0.17, -0.08), p.uniform(0.14, 0.2), 0);
-        double[] a = p.sample(-0.2, 0.2, -0.14, 0.04, 0.05);
-        double[] b = p.sample(-0.2, 0.2, -0.14, 0.04, 0.05);
+        double[] a = p.sample(-0.2, 0.2, -0.15, -0.005, 0.05);
+        double[] b = p.sample(-0.2, 0.2, -0.15, -0.005, 0.05);
         s.setFreeBody("cube_red", a[0], a[1], 0.0201, p.yaw());
         s.setFreeBody("cube_blue", b[0], b[1], 0.0201, p.yaw());
     }
@@ -196,6 +200,26 @@ public final class TaskRegistry {
         add(new Task("pretrain/red_cube_in_drawer", "open the drawer and put the red cube inside", 400, GOAL_SCENE,
                 (s, p) -> layoutGoal(s, p, 0), new InDrawer("cube_red"),
                 seq(Skills::openDrawer, r -> pick("cube_red", r), r -> placeInDrawer("cube_red", r))));
+        // session 5: each benchmark sub-skill in one more context - the pair scene (no
+        // pretraining task used it), a cylinder into the bin, a red cube pushed, and two-stage
+        // pick-and-place in the object and pair scenes
+        add(new Task("pretrain/pair_red_cube_in_bin", "put the red cube in the bin", 200, PAIR_SCENE, TaskRegistry::layoutPair,
+                new InBin("cube_red"), seq(r -> pickPlaceInBin("cube_red", 0, r))));
+        add(new Task("pretrain/pair_blue_cube_on_plate", "put the blue cube on the plate", 200, PAIR_SCENE,
+                TaskRegistry::layoutPair, new OnPlate("cube_blue", "plate_white"),
+                seq(r -> pickPlaceOnPlate("cube_blue", "plate_white", r))));
+        add(new Task("pretrain/red_cylinder_in_bin", "put the red cylinder in the bin", 200, OBJECT_SCENE,
+                TaskRegistry::layoutObjects, new InBin("cyl_red"), seq(r -> pickPlaceInBin("cyl_red", 0, r))));
+        add(new Task("pretrain/push_red_cube_to_red_zone", "push the red cube to the red square", 200, GOAL_SCENE,
+                (s, p) -> layoutGoal(s, p, 0), new InZone("cube_red", "zone_red"), seq(r -> push("cube_red", "zone_red", r))));
+        add(new Task("pretrain/red_cube_on_plate_and_green_cylinder_in_bin",
+                "put the red cube on the plate and the green cylinder in the bin", 400, OBJECT_SCENE, TaskRegistry::layoutObjects,
+                new All(List.of(new OnPlate("cube_red", "plate_white"), new InBin("cyl_green"))),
+                seq(r -> pickPlaceOnPlate("cube_red", "plate_white", r), r -> pickPlaceInBin("cyl_green", 0, r))));
+        add(new Task("pretrain/pair_red_on_plate_blue_in_bin", "put the red cube on the plate and the blue cube in the bin", 400,
+                PAIR_SCENE, TaskRegistry::layoutPair,
+                new All(List.of(new OnPlate("cube_red", "plate_white"), new InBin("cube_blue"))),
+                seq(r -> pickPlaceOnPlate("cube_red", "plate_white", r), r -> pickPlaceInBin("cube_blue", 0, r))));
     }
 
     /** Every task in registry order (benchmark suites, then pretrain). */

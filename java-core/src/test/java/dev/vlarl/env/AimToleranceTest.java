@@ -30,7 +30,7 @@ class AimToleranceTest {
      * ({@code -Dvlarl.aimError=0.015} probes a larger one).
      */
     static final double AIM_ERROR = Double.parseDouble(System.getProperty("vlarl.aimError", "0.01"));
-    static final int SEEDS = 3;
+    static final int SEEDS = Integer.getInteger("vlarl.aimSeeds", 3);
     static BatchedEnv env;
 
     @BeforeAll
