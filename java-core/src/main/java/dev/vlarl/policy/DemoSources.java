@@ -3,6 +3,7 @@ package dev.vlarl.policy;
 import dev.vlarl.demo.DemoReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class DemoSources {
             return out;
         }
         for (dev.vlarl.env.Task t : dev.vlarl.env.TaskRegistry.all()) out.add(t.instruction());
-        try (Stream<Path> s = Files.walk(Path.of(source))) {
+        try (Stream<Path> s = Files.walk(Path.of(source), FileVisitOption.FOLLOW_LINKS)) {
             List<Path> dirs = s.filter(p -> p.getFileName().toString().endsWith(".vdemo")).map(Path::getParent).distinct().toList();
             for (Path d : dirs) {
                 try (Stream<Path> f = Files.list(d)) {

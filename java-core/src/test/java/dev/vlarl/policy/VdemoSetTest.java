@@ -9,11 +9,13 @@ import dev.vlarl.torch.LeakCheck;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The policy trains on the simulation suite's recorded demonstrations (the sim's test fixture). */
 @ExtendWith(LeakCheck.class)
@@ -47,6 +49,12 @@ class VdemoSetTest {
                 assertTrue(Double.isFinite(t.step(b).loss()));
             }
         }
+    }
+
+    @Test
+    void recordingsGatheredWithSymbolicLinksAreFound(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("linked"), FIXTURE.toAbsolutePath());
+        assertEquals(1, VdemoSet.load(dir, List.of("goal/press_button"), 1).episodes());
     }
 
     @Test
