@@ -5,14 +5,14 @@
 #      by side, one libtorch thread each (one per core on a 2-core machine);
 #   2. evaluation of both on 50 held-out seeds per task, greedy and sampled (T = 1.6).
 # Usage: scripts/policy-tables.sh [BASE_BUNDLE_DIR]   (default runs/pretrain/bundle)
-# Environment: VLARL_SFT_STEPS (default 600), VLARL_EPISODES (default 50), VLARL_DEMOS (default
+# Environment: VLARL_SFT_STEPS (default 1500), VLARL_EPISODES (default 50), VLARL_DEMOS (default
 # runs/demos: ./vlarl demos --task benchmark --episodes 50 --out runs/demos), VLARL_RUN_PREFIX
 # (default runs/sft: run directories PREFIX-k1 and PREFIX-k50, logs PREFIX-k1.log and PREFIX-k1-eval.log).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 BASE=${1:-runs/pretrain/bundle}
-STEPS=${VLARL_SFT_STEPS:-600}
+STEPS=${VLARL_SFT_STEPS:-1500}
 EPISODES=${VLARL_EPISODES:-50}
 DEMOS=${VLARL_DEMOS:-runs/demos}
 PREFIX=${VLARL_RUN_PREFIX:-runs/sft}

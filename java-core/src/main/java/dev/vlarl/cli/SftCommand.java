@@ -37,7 +37,7 @@ final class SftCommand implements Callable<Integer> {
             + "without it the base is freshly initialised and trained along with the adapter")
     Path base;
 
-    @Option(names = "--steps", defaultValue = "600", description = "optimiser steps per task, the same for every K (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "1500", description = "optimiser steps per task, the same for every K (default ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--lr", defaultValue = "3e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
