@@ -51,7 +51,7 @@ def main():
     decodings = a.decoding.split(",")
     cols = OrderedDict()
     for c in a.columns:
-        label, _, spec = c.partition("=")
+        label, _, spec = c.rpartition("=")  # labels may hold "=" (K=1), paths rarely do
         if not spec:
             ap.error(f"column '{c}' is not LABEL=FILE")
         cols[label] = load(spec)
