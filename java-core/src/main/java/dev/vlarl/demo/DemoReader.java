@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,16 @@ public final class DemoReader {
     /** Reads one episode file. */
     public static Demonstration read(Path file) throws IOException {
         return decode(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Every {@code *.vdemo} file anywhere under {@code root}, in path order. Symbolic links are
+     * followed: a run may gather recordings from several places with links.
+     */
+    public static List<Path> findUnder(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".vdemo")).sorted().toList();
+        }
     }
 
     /** Reads every {@code *.vdemo} file of a directory, in file-name order. */

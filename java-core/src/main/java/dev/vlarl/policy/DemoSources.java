@@ -3,7 +3,6 @@ package dev.vlarl.policy;
 import dev.vlarl.demo.DemoReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,8 +52,8 @@ public final class DemoSources {
             return out;
         }
         for (dev.vlarl.env.Task t : dev.vlarl.env.TaskRegistry.all()) out.add(t.instruction());
-        try (Stream<Path> s = Files.walk(Path.of(source), FileVisitOption.FOLLOW_LINKS)) {
-            List<Path> dirs = s.filter(p -> p.getFileName().toString().endsWith(".vdemo")).map(Path::getParent).distinct().toList();
+        try {
+            List<Path> dirs = DemoReader.findUnder(Path.of(source)).stream().map(Path::getParent).distinct().toList();
             for (Path d : dirs) {
                 try (Stream<Path> f = Files.list(d)) {
                     Path first = f.filter(p -> p.getFileName().toString().endsWith(".vdemo")).sorted().findFirst().orElseThrow();

@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The suite's recorded demonstrations ({@code .vdemo} files), decoded into memory. */
 public final class VdemoSet implements DemoSet {
@@ -39,9 +37,8 @@ public final class VdemoSet implements DemoSet {
         Map<String, List<Demonstration>> byTask = new LinkedHashMap<>();
         for (String t : tasks) byTask.put(t, new ArrayList<>());
         List<Path> files;
-        // links are followed: a run may gather recordings from several places with symbolic links
-        try (Stream<Path> s = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".vdemo")).sorted().toList();
+        try {
+            files = DemoReader.findUnder(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list demonstrations under " + root + ": " + e.getMessage(), e);
         }
