@@ -3,6 +3,7 @@ package dev.vlarl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vlarl.env.StageTracker;
 import dev.vlarl.env.Task;
 import dev.vlarl.env.TaskRegistry;
 import dev.vlarl.policy.Evaluator;
@@ -94,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf("%-44s %-16s %-32s %s%n", "task", "decoding", "success [95% Wilson]", "mean steps");
         for (Evaluator.TaskResult r : results) {
             System.out.printf("%-44s %-16s %-32s %.0f%n", r.task(), r.decoding(), r.success(), r.meanSteps());
+            if (r.stages().size() > 1) System.out.println("    stages reached: " + StageTracker.summary(r.stages()));
             ObjectNode n = rows.addObject();
             n.put("task", r.task());
             n.put("suite", r.suite());
@@ -101,6 +103,14 @@ final class EvalCommand implements Callable<Integer> {
             putWilson(n, r.success());
             n.put("mean_steps", r.meanSteps());
             n.put("unstable", r.unstable());
+            ArrayNode st = n.putArray("stages");
+            for (StageTracker.StageCount c : r.stages()) {
+                ObjectNode sn = st.addObject();
+                sn.put("stage", c.stage());
+                sn.put("reached", c.reached());
+                sn.put("at_end", c.atEnd());
+                sn.put("episodes", c.episodes());
+            }
         }
         ObjectNode suites = out.putObject("suites");
         for (String mode : decoding) {

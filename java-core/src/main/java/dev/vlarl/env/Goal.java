@@ -19,6 +19,15 @@ public interface Goal {
     /** One line for logs and docs. */
     String describe();
 
+    /**
+     * Milestones on the way to the goal, in order, ending with the goal itself (a diagnostic:
+     * evaluation counts how many episodes reach each, to say which stage fails). By default
+     * the goal alone.
+     */
+    default List<Goal> stages() {
+        return List.of(this);
+    }
+
     /** Home pose of the gripper for test states: high above the table, open. */
     static void park(Sim s) {
         s.setHand(0, -0.15, 0.25, false);
@@ -57,6 +66,10 @@ public interface Goal {
         public String describe() {
             return object + " on " + plate;
         }
+
+        public List<Goal> stages() {
+            return List.of(new Held(object), this);
+        }
     }
 
     /** Object released and at rest inside the bin's walls, below their top. */
@@ -88,6 +101,10 @@ public interface Goal {
 
         public String describe() {
             return object + " in bin";
+        }
+
+        public List<Goal> stages() {
+            return List.of(new Held(object), this);
         }
     }
 
@@ -224,6 +241,35 @@ public interface Goal {
         }
     }
 
+    /**
+     * Object between closed fingers and off the table (centre 5 cm up or more): a milestone of
+     * pick-and-place tasks, not a task's goal.
+     */
+    record Held(String object) implements Goal {
+        static final double HEIGHT = 0.05;
+
+        public boolean test(Sim s) {
+            double dx = s.body(object, 0) - s.hand(0), dy = s.body(object, 1) - s.hand(1), dz = s.body(object, 2) - s.hand(2);
+            return s.body(object, 2) > HEIGHT && s.gripClosed() && dx * dx + dy * dy + dz * dz < 0.03 * 0.03;
+        }
+
+        public void satisfy(Sim s) {
+            new Lifted(object).satisfy(s);
+        }
+
+        public void nearMiss(Sim s) {
+            // closed fingers at the right place, the object still on the table
+            double x = 0.05, y = 0.0;
+            s.setFreeBody(object, x, y, halfHeight(object) + 0.001, 0);
+            s.setHand(x, y, 0.15, true);
+            s.settle(100);
+        }
+
+        public String describe() {
+            return object + " held";
+        }
+    }
+
     /** Object released and at rest inside the drawer's tray. */
     record InDrawer(String object) implements Goal {
         public boolean test(Sim s) {
@@ -253,6 +299,10 @@ public interface Goal {
         public String describe() {
             return object + " in drawer";
         }
+
+        public List<Goal> stages() {
+            return List.of(new DrawerOpen(), new Held(object), this);
+        }
     }
 
     /** All of the parts (a long-horizon task). Its near miss meets all parts but the last. */
@@ -277,6 +327,10 @@ public interface Goal {
 
         public String describe() {
             return String.join(" and ", parts.stream().map(Goal::describe).toList());
+        }
+
+        public List<Goal> stages() {
+            return parts.stream().flatMap(g -> g.stages().stream()).toList();
         }
     }
 }

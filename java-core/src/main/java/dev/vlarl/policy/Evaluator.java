@@ -5,6 +5,7 @@ import dev.vlarl.env.BatchedEnv;
 import dev.vlarl.env.EnvSpec;
 import dev.vlarl.env.EpisodeStatus;
 import dev.vlarl.env.Seeds;
+import dev.vlarl.env.StageTracker;
 import dev.vlarl.env.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,16 @@ import java.util.function.IntConsumer;
  * policy looks again (receding-horizon control: more forwards, less open-loop drift).
  */
 public final class Evaluator {
-    /** One task's outcome under one decoding. */
-    public record TaskResult(String task, String suite, String decoding, Wilson success, double meanSteps, int unstable) {}
+    /**
+     * One task's outcome under one decoding, with how many episodes reached each of the task's
+     * milestones ({@link dev.vlarl.env.Goal#stages()}, checked after every chunk).
+     */
+    public record TaskResult(String task, String suite, String decoding, Wilson success, double meanSteps, int unstable,
+            List<StageTracker.StageCount> stages) {
+        public TaskResult {
+            stages = List.copyOf(stages);
+        }
+    }
 
     private Evaluator() {}
 
@@ -49,6 +58,7 @@ public final class Evaluator {
         int n = Math.min(envs, episodes);
         int ok = 0, unstable = 0;
         long steps = 0;
+        StageTracker tracker = new StageTracker(task, n);
         try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, c.chunk());
                 ActionChunk run = execute < c.chunk() ? new ActionChunk(n, execute) : null) {
             for (int start = 0; start < episodes; start += n) {
@@ -60,6 +70,7 @@ public final class Evaluator {
                     seeds[i] = Seeds.eval(firstSeed + start + Math.min(i, wave - 1));
                 }
                 env.reset(tasks, seeds);
+                tracker.begin();
                 while (!env.allDone()) {
                     policy.actBatch(env.observations(), chunk, temperature);
                     if (run == null) {
@@ -68,7 +79,9 @@ public final class Evaluator {
                         chunk.copyPrefixTo(run);
                         env.step(run);
                     }
+                    tracker.observe(env, wave);
                 }
+                tracker.end(env, wave);
                 for (int i = 0; i < wave; i++) {
                     if (env.status(i) == EpisodeStatus.SUCCESS) ok++;
                     if (env.status(i) == EpisodeStatus.UNSTABLE) unstable++;
@@ -78,7 +91,7 @@ public final class Evaluator {
             }
         }
         return new TaskResult(task.name(), task.suite(), temperature > 0 ? "sampled T=" + temperature : "greedy",
-                Wilson.of(ok, episodes), steps / (double) episodes, unstable);
+                Wilson.of(ok, episodes), steps / (double) episodes, unstable, tracker.counts());
     }
 
     /** Pooled success per suite (and "average": the mean of task rates, with the pooled interval). */
