@@ -48,6 +48,11 @@ final class DemosCommand implements Callable<Integer> {
             + "(action units, 1 = 2 cm) and record the expert's own action as the label (default ${DEFAULT-VALUE}: none).")
     double perturb;
 
+    @Option(names = "--slip", defaultValue = "0", description = "Probability that a picked object slips from the fingers while it is "
+            + "lifted (once per object and episode); the expert opens and picks it up again, so the recording shows a recovery from "
+            + "an empty grip (default ${DEFAULT-VALUE}: none).")
+    double slip;
+
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
@@ -61,13 +66,13 @@ final class DemosCommand implements Callable<Integer> {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
                 Path dir = out.resolve(t.name().replace('/', '_'));
                 Files.createDirectories(dir);
-                int ok = 0, tried = 0, written = 0;
+                int ok = 0, tried = 0, written = 0, regrasped = 0;
                 long seed = seedStart;
                 while (ok < episodes) {
                     if (tried >= 2 * episodes + 20) throw new IllegalStateException(t.name() + ": the expert failed too often (" + ok + "/" + tried + ")");
@@ -81,6 +86,7 @@ final class DemosCommand implements Callable<Integer> {
                     }
                     if (success) {
                         ok++;
+                        if (rollout.lastRetries() > 0) regrasped++;
                         bar.step();
                     }
                     bar.setExtraMessage(t.name() + " " + ok + "/" + tried);
@@ -97,6 +103,8 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("chunk_length", chunk);
                 manifest.put("domain_randomisation", randomise);
                 manifest.put("dart_perturbation", perturb);
+                manifest.put("slip_probability", slip);
+                manifest.put("successes_with_regrasp", regrasped);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
             }

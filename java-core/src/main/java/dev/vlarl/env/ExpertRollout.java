@@ -22,7 +22,11 @@ public final class ExpertRollout implements AutoCloseable {
     private final ActionChunk single = new ActionChunk(1, 1);
     private final float[] actions;
     private final double perturb;
+    private final double slip;
     private String lastPhase = "";
+    /** Height (m) of a slipping object's centre when it is put back on the table. */
+    static final double SLIP_HEIGHT = 0.07;
+    private int lastRetries;
 
     /** Episode result. */
     public record Result(EpisodeStatus status, String reason, int steps) {}
@@ -33,10 +37,23 @@ public final class ExpertRollout implements AutoCloseable {
 
     /** @param perturb std of the noise added to executed motions (action units; 0 = none) */
     public ExpertRollout(BatchedEnv env, double perturb) {
+        this(env, perturb, 0);
+    }
+
+    /**
+     * @param perturb std of the noise added to executed motions (action units; 0 = none)
+     * @param slip probability that a picked object slips out of the fingers while it is being
+     *     lifted (put back on the table below the grasp point, once per object and episode): the
+     *     expert sees it lost, opens and picks it up again, so the recording shows a recovery
+     *     from an empty grip - the state a policy is in after a missed grasp
+     */
+    public ExpertRollout(BatchedEnv env, double perturb, double slip) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
         if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
+        if (!(slip >= 0) || slip > 1) throw new IllegalArgumentException("slip probability must be in [0, 1], got " + slip);
         this.env = env;
         this.perturb = perturb;
+        this.slip = slip;
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
@@ -48,9 +65,21 @@ public final class ExpertRollout implements AutoCloseable {
         double maxStep = env.spec().maxStepMetres();
         Sim s = env.sim(0);
         java.util.SplittableRandom noise = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ 0xDA27L);
+        java.util.SplittableRandom slips = new java.util.SplittableRandom(seed * 0xBF58476D1CE4E5B9L ^ 0x5119L);
+        java.util.Set<String> decided = new java.util.HashSet<>();
+        String slipping = null;
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
+                if (slip > 0) {
+                    String held = expert.holding();
+                    if (held != null && expert.phase().equals("lift") && decided.add(held) && slips.nextDouble() < slip) slipping = held;
+                    if (slipping != null && slipping.equals(held) && s.body(held, 2) > SLIP_HEIGHT) {
+                        s.setFreeBody(held, s.hand(0) + slips.nextDouble(-0.006, 0.006), s.hand(1) + slips.nextDouble(-0.006, 0.006),
+                                Goal.halfHeight(held) + 0.001, slips.nextDouble(-0.3, 0.3));
+                        slipping = null;
+                    }
+                }
                 expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
                 for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
                     float a = actions[n * EnvSpec.ACTION_DIM + d];
@@ -64,7 +93,13 @@ public final class ExpertRollout implements AutoCloseable {
             env.observe(0);
         }
         lastPhase = expert.phase();
+        lastRetries = expert.retries();
         return new Result(env.status(0), env.reason(0), env.steps(0));
+    }
+
+    /** Times the expert went back for a lost object in the last episode. */
+    public int lastRetries() {
+        return lastRetries;
     }
 
     /** The expert's phase when the last episode ended (for diagnosing failures). */
@@ -78,8 +113,8 @@ public final class ExpertRollout implements AutoCloseable {
         return new DemoHeader(task.name(), task.instruction(), seed, r.status().name(), r.reason(), r.steps(), 0,
                 sp.imageHeight(), sp.imageWidth(), sp.chunkLength(), EnvSpec.STATE_DIM, EnvSpec.ACTION_DIM,
                 sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(),
-                perturb > 0 ? "scripted-expert, DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)"
-                        : "scripted-expert");
+                "scripted-expert" + (perturb > 0 ? ", DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)" : "")
+                        + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : ""));
     }
 
     @Override

@@ -33,6 +33,12 @@ public interface Goal {
         s.setHand(0, -0.15, 0.25, false);
     }
 
+    /** Whether the object's centre is within 3 cm of the grasp point with the fingers closed. */
+    static boolean between(Sim s, String object) {
+        double dx = s.body(object, 0) - s.hand(0), dy = s.body(object, 1) - s.hand(1), dz = s.body(object, 2) - s.hand(2);
+        return s.gripClosed() && dx * dx + dy * dy + dz * dz < 0.03 * 0.03;
+    }
+
     /** Resting height of an object's centre on a surface at z = 0. */
     static double halfHeight(String object) {
         return object.startsWith("cyl_") ? 0.025 : 0.02;
@@ -214,8 +220,7 @@ public interface Goal {
         static final double HEIGHT = 0.10;
 
         public boolean test(Sim s) {
-            double dx = s.body(object, 0) - s.hand(0), dy = s.body(object, 1) - s.hand(1), dz = s.body(object, 2) - s.hand(2);
-            return s.body(object, 2) > HEIGHT && s.gripClosed() && dx * dx + dy * dy + dz * dz < 0.03 * 0.03;
+            return s.body(object, 2) > HEIGHT && between(s, object);
         }
 
         public void satisfy(Sim s) {
@@ -249,8 +254,7 @@ public interface Goal {
         static final double HEIGHT = 0.05;
 
         public boolean test(Sim s) {
-            double dx = s.body(object, 0) - s.hand(0), dy = s.body(object, 1) - s.hand(1), dz = s.body(object, 2) - s.hand(2);
-            return s.body(object, 2) > HEIGHT && s.gripClosed() && dx * dx + dy * dy + dz * dz < 0.03 * 0.03;
+            return s.body(object, 2) > HEIGHT && between(s, object);
         }
 
         public void satisfy(Sim s) {

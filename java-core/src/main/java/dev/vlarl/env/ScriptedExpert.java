@@ -27,8 +27,22 @@ public final class ScriptedExpert {
      * @param hold actions to stay within tol before moving on (grip changes need a few)
      * @param maxSteps actions after which the phase ends anyway
      * @param speed largest |action| component (1 = full 2 cm steps)
+     * @param holds the object that must stay between the fingers during this phase, or null;
+     *     when it is lost (dropped, or never grasped) the expert goes back to the phase
+     *     {@code "hover " + holds} and picks it up again
      */
-    public record Phase(String name, Target target, boolean closed, double tol, int hold, int maxSteps, double speed) {}
+    public record Phase(String name, Target target, boolean closed, double tol, int hold, int maxSteps, double speed,
+            String holds) {
+        /** A phase that holds nothing. */
+        public Phase(String name, Target target, boolean closed, double tol, int hold, int maxSteps, double speed) {
+            this(name, target, closed, tol, hold, maxSteps, speed, null);
+        }
+    }
+
+    /** Actions with the held object away from the fingers before the expert counts it lost. */
+    static final int LOST_AFTER = 3;
+    /** Re-grasps per episode at most (then it carries on, and the episode fails). */
+    static final int MAX_RETRIES = 3;
 
     /** Servo lag compensation: the measured position trails the target by about velocity x this (s). */
     static final double LEAD = 0.04;
@@ -42,10 +56,35 @@ public final class ScriptedExpert {
     private int index;
     private int within;
     private int inPhase;
+    private int lostFor;
+    private int retries;
 
     ScriptedExpert(List<Phase> phases, SplittableRandom rng) {
         this.phases = List.copyOf(phases);
         this.rng = rng;
+    }
+
+    /** Goes back to the latest phase {@code "hover " + object} (or stays, if there is none). */
+    private Phase restart(String object) {
+        for (int j = index; j >= 0; j--) {
+            if (phases.get(j).name().equals("hover " + object)) {
+                index = j;
+                within = inPhase = lostFor = 0;
+                retries++;
+                break;
+            }
+        }
+        return phases.get(index);
+    }
+
+    /** Times the expert has gone back to pick up a lost object this episode. */
+    public int retries() {
+        return retries;
+    }
+
+    /** The object the current phase holds between the fingers, or null. */
+    public String holding() {
+        return finished() ? null : phases.get(index).holds();
     }
 
     /** Whether every phase has run. */
@@ -72,6 +111,12 @@ public final class ScriptedExpert {
             return;
         }
         Phase p = phases.get(index);
+        if (p.holds() != null && retries < MAX_RETRIES) {
+            lostFor = Goal.between(s, p.holds()) ? 0 : lostFor + 1;
+            if (lostFor >= LOST_AFTER) {
+                p = restart(p.holds());
+            }
+        }
         p.target().at(s, t);
         double maxErr = 0;
         double[] a = this.a;

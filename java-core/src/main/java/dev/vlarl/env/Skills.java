@@ -17,7 +17,12 @@ final class Skills {
         return new Phase(name, t, closed, tol, hold, maxSteps, speed);
     }
 
-    /** Hover over the object, descend, close, lift. */
+    /** A phase that carries {@code obj}: if it is lost, the expert goes back to "hover obj". */
+    static Phase holding(String obj, String name, Target t, double tol, int hold, int maxSteps, double speed) {
+        return new Phase(name, t, true, tol, hold, maxSteps, speed, obj);
+    }
+
+    /** Hover over the object, descend, close, lift (and from the lift on, start again if it is lost). */
     static List<Phase> pick(String obj, SplittableRandom rng) {
         double dz = (rng.nextDouble() - 0.5) * 0.006;
         double grasp = Goal.halfHeight(obj) + dz;
@@ -25,22 +30,22 @@ final class Skills {
         p.add(phase("hover " + obj, (s, o) -> set(o, s.body(obj, 0), s.body(obj, 1), HOVER_Z), false, 0.012, 1, 60, 1));
         p.add(phase("descend " + obj, (s, o) -> set(o, s.body(obj, 0), s.body(obj, 1), grasp), false, 0.005, 2, 40, 0.6));
         p.add(phase("close", (s, o) -> set(o, s.hand(0), s.hand(1), grasp), true, 1, 8, 8, 0.3));
-        p.add(phase("lift", (s, o) -> set(o, s.hand(0), s.hand(1), CARRY_Z), true, 0.02, 1, 30, 1));
+        p.add(holding(obj, "lift", (s, o) -> set(o, s.hand(0), s.hand(1), CARRY_Z), 0.02, 1, 30, 1));
         return p;
     }
 
-    /** Carry to over (x, y) from {@code dest}, lower to releaseZ, open, go back up. */
-    static List<Phase> place(Target dest, double releaseZ, SplittableRandom rng) {
+    /** Carry {@code obj} to over (x, y) from {@code dest}, lower to releaseZ, open, go back up. */
+    static List<Phase> place(String obj, Target dest, double releaseZ, SplittableRandom rng) {
         double jx = (rng.nextDouble() - 0.5) * 0.01, jy = (rng.nextDouble() - 0.5) * 0.01;
         List<Phase> p = new ArrayList<>();
-        p.add(phase("carry", (s, o) -> {
+        p.add(holding(obj, "carry", (s, o) -> {
             dest.at(s, o);
             set(o, o[0] + jx, o[1] + jy, CARRY_Z);
-        }, true, 0.012, 2, 60, 1));
-        p.add(phase("lower", (s, o) -> {
+        }, 0.012, 2, 60, 1));
+        p.add(holding(obj, "lower", (s, o) -> {
             dest.at(s, o);
             set(o, o[0] + jx, o[1] + jy, releaseZ);
-        }, true, 0.008, 1, 40, 0.6));
+        }, 0.008, 1, 40, 0.6));
         p.add(phase("release", (s, o) -> set(o, s.hand(0), s.hand(1), s.hand(2)), false, 1, 8, 8, 0.2));
         p.add(phase("retreat", (s, o) -> set(o, s.hand(0), s.hand(1), CARRY_Z), false, 0.02, 1, 30, 1));
         return p;
@@ -53,13 +58,13 @@ final class Skills {
 
     static List<Phase> pickPlaceOnPlate(String obj, String plate, SplittableRandom rng) {
         List<Phase> p = pick(obj, rng);
-        p.addAll(place(at(plate, 0, 0), Goal.OnPlate.TOP + Goal.halfHeight(obj) + 0.012, rng));
+        p.addAll(place(obj, at(plate, 0, 0), Goal.OnPlate.TOP + Goal.halfHeight(obj) + 0.012, rng));
         return p;
     }
 
     static List<Phase> pickPlaceInBin(String obj, double dx, SplittableRandom rng) {
         List<Phase> p = pick(obj, rng);
-        p.addAll(place(at("bin", dx, 0), 0.004 + Goal.halfHeight(obj) + 0.02, rng));
+        p.addAll(place(obj, at("bin", dx, 0), 0.004 + Goal.halfHeight(obj) + 0.02, rng));
         return p;
     }
 
@@ -153,7 +158,7 @@ final class Skills {
     /** Put a held object down in the open drawer's exposed front part. */
     static List<Phase> placeInDrawer(String obj, SplittableRandom rng) {
         Target spot = (s, o) -> set(o, s.body("drawer", 0), Math.min(s.body("drawer", 1) - 0.02, 0.19), 0);
-        return place(spot, 0.075, rng);
+        return place(obj, spot, 0.075, rng);
     }
 
     static void set(double[] o, double x, double y, double z) {

@@ -73,7 +73,7 @@ class AimToleranceTest {
                 exact.at(sim, o);
                 o[0] += ex;
                 o[1] += ey;
-            }, p.closed(), p.tol(), p.hold(), p.maxSteps(), p.speed()));
+            }, p.closed(), p.tol(), p.hold(), p.maxSteps(), p.speed(), p.holds()));
         }
         return out;
     }

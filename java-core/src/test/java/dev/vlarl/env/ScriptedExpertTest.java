@@ -144,4 +144,22 @@ class ScriptedExpertTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, -0.1));
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "long/drawer_then_cube"})
+    void anObjectThatSlipsFromTheFingersIsPickedUpAgain(String name) {
+        Task t = TaskRegistry.get(name);
+        try (ExpertRollout slipping = new ExpertRollout(env, 0, 1.0)) {
+            for (int seed = 0; seed < 2; seed++) {
+                ExpertRollout.Result r = slipping.run(t, Seeds.train(seed), null);
+                assertEquals(EpisodeStatus.SUCCESS, r.status(), name + " seed " + seed + ": " + r.reason() + " (phase " + slipping.lastPhase() + ")");
+                int picks = (int) t.goal().stages().stream().filter(g -> g instanceof Goal.Held).count();
+                assertEquals(picks, slipping.lastRetries(), name + ": every pick slipped once and was picked up again");
+            }
+        }
+        ExpertRollout.Result clean = rollout.run(t, Seeds.train(0), null);
+        assertEquals(EpisodeStatus.SUCCESS, clean.status());
+        assertEquals(0, rollout.lastRetries(), "without slips the expert grasps once per object");
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 1.5));
+    }
 }
