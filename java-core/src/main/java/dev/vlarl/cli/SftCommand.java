@@ -1,6 +1,5 @@
 package dev.vlarl.cli;
 
-import dev.vlarl.env.TaskRegistry;
 import dev.vlarl.policy.ActionTokenizer;
 import dev.vlarl.policy.DemoBatcher;
 import dev.vlarl.policy.DemoSet;
@@ -38,10 +37,8 @@ final class SftCommand implements Callable<Integer> {
             + "without it the base is freshly initialised and trained along with the adapter")
     Path base;
 
-    @Option(names = "--steps", description = "optimiser steps for every task (default: the stopping rule, the same for every K: "
-            + SftConfig.STEPS_PER_HORIZON + " per " + SftConfig.HORIZON_UNIT + " actions of the task's step limit, at least "
-            + SftConfig.STEPS_PER_HORIZON + ")")
-    Integer steps;
+    @Option(names = "--steps", defaultValue = "1500", description = "optimiser steps per task, the same for every K (default ${DEFAULT-VALUE})")
+    int steps;
 
     @Option(names = "--lr", defaultValue = "3e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
     double lr;
@@ -62,6 +59,7 @@ final class SftCommand implements Callable<Integer> {
         tasks = DemoSources.resolveTasks(train.demosDir, tasks);
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
+        SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
         UnaryOperator<PolicyConfig> adapterRank = c -> loraRank == null ? c : c.withLoraRank(loraRank);
         PolicyFiles.Loaded p;
         if (base != null) {
@@ -77,8 +75,6 @@ final class SftCommand implements Callable<Integer> {
         try (p) {
             for (String task : tasks) {
                 DemoSet d = DemoSources.open(train.demosDir, List.of(task), demos, p.model().config().image(), train.seed);
-                int n = steps != null ? steps : TaskRegistry.find(task).map(t -> SftConfig.stepsFor(t.stepLimit())).orElse(SftConfig.STEPS_PER_HORIZON);
-                SftConfig recipe = train.recipe(n, lr, 0.0, Math.min(20, n / 10));
                 SftRun.Result r = SftRun.run(p, d, task, recipe, runDir.resolve(PolicyFiles.fileName(task)), true, Integer.MAX_VALUE);
                 results.put(task, r);
                 System.err.printf("sft %s: K=%d, %d observations, loss %.4f, token accuracy %.3f, %.0f s%n", task, demos,

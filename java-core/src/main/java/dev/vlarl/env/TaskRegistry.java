@@ -234,11 +234,6 @@ public final class TaskRegistry {
         return s;
     }
 
-    /** The task of a full name {@code suite/task}, if there is one. */
-    public static java.util.Optional<Task> find(String name) {
-        return java.util.Optional.ofNullable(TASKS.get(name));
-    }
-
     /** The task of a full name {@code suite/task}. */
     public static Task get(String name) {
         Task t = TASKS.get(name);

@@ -43,21 +43,6 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
     public static final int SHIFT = 4;
     public static final double STATE_NOISE = 0.03;
 
-    /** Optimiser steps per task of the sft command's stopping rule, per {@link #HORIZON_UNIT} actions of the task's horizon. */
-    public static final int STEPS_PER_HORIZON = 1500;
-    /** The horizon (step limit, actions) that gets {@link #STEPS_PER_HORIZON} steps; shorter ones get as many. */
-    public static final int HORIZON_UNIT = 200;
-
-    /**
-     * The per-task stopping rule: {@value #STEPS_PER_HORIZON} optimiser steps, scaled up with the
-     * task's horizon beyond {@value #HORIZON_UNIT} actions (a two-stage task with a 400-action
-     * limit gets 3000: it has about twice the distinct states to fit). It does not depend on K.
-     */
-    public static int stepsFor(int stepLimit) {
-        if (stepLimit <= 0) throw new IllegalArgumentException("step limit must be positive, got " + stepLimit);
-        return (int) Math.round(STEPS_PER_HORIZON * Math.max(1.0, stepLimit / (double) HORIZON_UNIT));
-    }
-
     public SftConfig withSteps(int s) {
         return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise);
     }

@@ -196,13 +196,4 @@ class TrainingRecipeTest {
             assertTrue(std > 0.015 && std < 0.05, "position noise std " + std);
         }
     }
-
-    @Test
-    void theStoppingRuleScalesWithTheTasksHorizonAndNotWithK() {
-        assertEquals(1500, SftConfig.stepsFor(150), "short tasks get the base count");
-        assertEquals(1500, SftConfig.stepsFor(200));
-        assertEquals(3000, SftConfig.stepsFor(400), "two-stage tasks have twice the horizon");
-        for (var t : dev.vlarl.env.TaskRegistry.select("long")) assertEquals(3000, SftConfig.stepsFor(t.stepLimit()), t.name());
-        assertThrows(IllegalArgumentException.class, () -> SftConfig.stepsFor(0));
-    }
 }
