@@ -1,5 +1,6 @@
 package dev.vlarl.cli;
 
+import dev.vlarl.env.TaskRegistry;
 import dev.vlarl.policy.ActionTokenizer;
 import dev.vlarl.policy.DemoBatcher;
 import dev.vlarl.policy.DemoSet;
@@ -10,6 +11,7 @@ import dev.vlarl.policy.PolicyConfig;
 import dev.vlarl.policy.PolicyFiles;
 import dev.vlarl.policy.SftConfig;
 import dev.vlarl.policy.SftRun;
+import dev.vlarl.policy.SftSelection;
 import dev.vlarl.policy.TinyVla;
 import dev.vlarl.torch.Torch;
 import java.nio.file.Files;
@@ -47,6 +49,14 @@ final class SftCommand implements Callable<Integer> {
             + "stays the base's)")
     Integer loraRank;
 
+    @Option(names = "--validate-every", defaultValue = "0", description = "choose each adapter's checkpoint by validation rollouts: "
+            + "every this many steps, run it greedily on --validate-episodes validation seeds (disjoint from the demonstrations' and "
+            + "the held-out evaluation seeds) and keep the best (default ${DEFAULT-VALUE}: off, the last step)")
+    int validateEvery;
+
+    @Option(names = "--validate-episodes", defaultValue = "20", description = "validation episodes per check (default ${DEFAULT-VALUE})")
+    int validateEpisodes;
+
     @Option(names = "--run", description = "run directory (default runs/sft-k<K>)")
     Path run;
 
@@ -55,6 +65,8 @@ final class SftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (validateEvery < 0 || validateEpisodes <= 0)
+            throw new IllegalArgumentException("--validate-every must be >= 0 and --validate-episodes positive");
         Torch.setNumThreads(train.threads);
         tasks = DemoSources.resolveTasks(train.demosDir, tasks);
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
@@ -75,7 +87,17 @@ final class SftCommand implements Callable<Integer> {
         try (p) {
             for (String task : tasks) {
                 DemoSet d = DemoSources.open(train.demosDir, List.of(task), demos, p.model().config().image(), train.seed);
-                SftRun.Result r = SftRun.run(p, d, task, recipe, runDir.resolve(PolicyFiles.fileName(task)), true, Integer.MAX_VALUE);
+                Path taskDir = runDir.resolve(PolicyFiles.fileName(task));
+                SftRun.Result r;
+                if (validateEvery > 0) {
+                    SftSelection.Result sel = SftSelection.run(p, d, TaskRegistry.get(task), recipe, taskDir, validateEvery, validateEpisodes,
+                            10, true);
+                    r = sel.last();
+                    System.err.printf("sft %s: kept step %d (validation %d/%d; %s)%n", task, sel.bestStep(), sel.bestSuccesses(),
+                            sel.episodes(), sel.history());
+                } else {
+                    r = SftRun.run(p, d, task, recipe, taskDir, true, Integer.MAX_VALUE);
+                }
                 results.put(task, r);
                 System.err.printf("sft %s: K=%d, %d observations, loss %.4f, token accuracy %.3f, %.0f s%n", task, demos,
                         d.episodes() == 0 ? 0 : totalObservations(d), r.loss(), r.accuracy(), r.seconds());

@@ -50,6 +50,19 @@ public final class Evaluator {
      */
     public static TaskResult evaluate(Policy policy, Task task, int episodes, int envs, double temperature, long firstSeed,
             int execute, IntConsumer onEpisode) {
+        return run(policy, task, episodes, envs, temperature, j -> Seeds.eval(firstSeed + j), execute, onEpisode);
+    }
+
+    /**
+     * Greedy success on the first {@code episodes} validation seeds ({@link Seeds#validation}):
+     * for choosing among checkpoints during training without touching the held-out seeds.
+     */
+    public static TaskResult validate(Policy policy, Task task, int episodes, int envs) {
+        return run(policy, task, episodes, envs, 0, Seeds::validation, policy.config().chunk(), null);
+    }
+
+    private static TaskResult run(Policy policy, Task task, int episodes, int envs, double temperature,
+            java.util.function.LongUnaryOperator seedOf, int execute, IntConsumer onEpisode) {
         PolicyConfig c = policy.config();
         if (execute < 1 || execute > c.chunk())
             throw new IllegalArgumentException("actions executed per chunk must be in [1, " + c.chunk() + "], got " + execute);
@@ -67,7 +80,7 @@ public final class Evaluator {
                 long[] seeds = new long[n];
                 for (int i = 0; i < n; i++) {
                     tasks.add(task);
-                    seeds[i] = Seeds.eval(firstSeed + start + Math.min(i, wave - 1));
+                    seeds[i] = seedOf.applyAsLong(start + Math.min(i, wave - 1));
                 }
                 env.reset(tasks, seeds);
                 tracker.begin();

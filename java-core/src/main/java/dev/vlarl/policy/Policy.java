@@ -58,6 +58,7 @@ public final class Policy implements AutoCloseable {
     private final PolicyConfig config;
     private final int k;
     private boolean baseFallback;
+    private final boolean owner;
     private final Arena arena = Arena.ofShared();
     // Single-observation decode buffers.
     private final MemorySegment instr1, slot1, tokens1;
@@ -73,8 +74,9 @@ public final class Policy implements AutoCloseable {
     private Tensor batchImages, batchStates, batchInstr, batchSlots, batchTokens;
     private ObservationBatch batchOwner;
 
-    private Policy(PolicyFiles.Loaded parts) {
+    private Policy(PolicyFiles.Loaded parts, boolean owner) {
         this.parts = parts;
+        this.owner = owner;
         this.config = parts.model().config();
         this.k = config.chunk();
         instr1 = arena.allocate((long) config.maxInstruction() * Integer.BYTES, 64);
@@ -88,7 +90,15 @@ public final class Policy implements AutoCloseable {
 
     /** Takes ownership of a loaded model and its tokenizers. */
     public static Policy of(PolicyFiles.Loaded parts) {
-        return new Policy(parts);
+        return new Policy(parts, true);
+    }
+
+    /**
+     * Acts with a model that stays someone else's (a trainer's, to validate it between
+     * steps): closing this policy frees its own buffers, not the model.
+     */
+    public static Policy borrowing(PolicyFiles.Loaded parts) {
+        return new Policy(parts, false);
     }
 
     /** Loads a bundle directory: {@value #BASE_FILE} and every adapter under {@value #ADAPTER_DIR}/. */
@@ -102,7 +112,7 @@ public final class Policy implements AutoCloseable {
                         PolicyFiles.loadAdapter(parts.model(), f);
                 }
             }
-            return new Policy(parts);
+            return new Policy(parts, true);
         } catch (IOException e) {
             parts.close();
             throw new UncheckedIOException(e);
@@ -302,6 +312,6 @@ public final class Policy implements AutoCloseable {
         for (Tensor t : new Tensor[] {instrT1, slotT1, tokensT1}) t.close();
         chunk1.close();
         arena.close();
-        parts.close();
+        if (owner) parts.close();
     }
 }

@@ -40,10 +40,12 @@ class TaskRegistryTest {
     }
 
     @Test
-    void trainAndEvalSeedsAreDisjoint() {
-        assertTrue(Seeds.TRAIN_END <= Seeds.EVAL_START);
-        assertTrue(Seeds.isTrain(Seeds.train(0)) && !Seeds.isEval(Seeds.train(0)));
-        assertTrue(Seeds.isEval(Seeds.eval(5)) && !Seeds.isTrain(Seeds.eval(5)));
+    void trainValidationAndEvalSeedsAreDisjoint() {
+        assertTrue(Seeds.TRAIN_END <= Seeds.VALID_START && Seeds.VALID_END <= Seeds.EVAL_START);
+        assertTrue(Seeds.isTrain(Seeds.train(0)) && !Seeds.isEval(Seeds.train(0)) && !Seeds.isValidation(Seeds.train(0)));
+        assertTrue(Seeds.isEval(Seeds.eval(5)) && !Seeds.isTrain(Seeds.eval(5)) && !Seeds.isValidation(Seeds.eval(5)));
+        assertTrue(Seeds.isValidation(Seeds.validation(7)) && !Seeds.isTrain(Seeds.validation(7)) && !Seeds.isEval(Seeds.validation(7)));
+        assertThrows(IllegalArgumentException.class, () -> Seeds.validation(Seeds.VALID_END - Seeds.VALID_START));
         assertThrows(IllegalArgumentException.class, () -> Seeds.train(Seeds.TRAIN_END));
     }
 }
