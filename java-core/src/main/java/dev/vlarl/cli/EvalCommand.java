@@ -3,6 +3,8 @@ package dev.vlarl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vlarl.env.EpisodeStatus;
+import dev.vlarl.env.Seeds;
 import dev.vlarl.env.StageTracker;
 import dev.vlarl.env.Task;
 import dev.vlarl.env.TaskRegistry;
@@ -96,6 +98,10 @@ final class EvalCommand implements Callable<Integer> {
         for (Evaluator.TaskResult r : results) {
             System.out.printf("%-44s %-16s %-32s %.0f%n", r.task(), r.decoding(), r.success(), r.meanSteps());
             if (r.stages().size() > 1) System.out.println("    stages reached: " + StageTracker.summary(r.stages()));
+            List<Long> failed = r.episodes().stream().filter(e -> e.status() != EpisodeStatus.SUCCESS).map(e -> e.seed() - Seeds.EVAL_START).limit(8).toList();
+            if (!failed.isEmpty()) System.out.println("    failed --eval-seed " + failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
+                    + (failed.size() < r.episodes().size() - r.success().successes() ? " ..." : "") + " (watch: ./vlarl envs video --bundle " + checkpoint
+                    + " --task " + r.task() + " --eval-seed N --out runs/fail.gif)");
             ObjectNode n = rows.addObject();
             n.put("task", r.task());
             n.put("suite", r.suite());
@@ -103,6 +109,14 @@ final class EvalCommand implements Callable<Integer> {
             putWilson(n, r.success());
             n.put("mean_steps", r.meanSteps());
             n.put("unstable", r.unstable());
+            ArrayNode eps = n.putArray("episodes");
+            for (Evaluator.Episode e : r.episodes()) {
+                ObjectNode en = eps.addObject();
+                en.put("eval_seed", e.seed() - Seeds.EVAL_START);
+                en.put("status", e.status().name());
+                en.put("steps", e.steps());
+                en.put("milestones", e.milestones());
+            }
             ArrayNode st = n.putArray("stages");
             for (StageTracker.StageCount c : r.stages()) {
                 ObjectNode sn = st.addObject();

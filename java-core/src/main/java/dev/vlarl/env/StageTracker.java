@@ -51,6 +51,18 @@ public final class StageTracker {
         episodes += wave;
     }
 
+    /** How many milestones environment {@code i} reached in the current (or just ended) wave. */
+    public int reached(int i) {
+        int n = 0;
+        for (boolean r : reached[i]) if (r) n++;
+        return n;
+    }
+
+    /** The number of milestones of the task. */
+    public int size() {
+        return stages.size();
+    }
+
     /** The counts, in stage order. */
     public List<StageCount> counts() {
         List<StageCount> out = new ArrayList<>();

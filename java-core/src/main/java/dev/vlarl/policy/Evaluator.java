@@ -26,11 +26,15 @@ public final class Evaluator {
      * milestones ({@link dev.vlarl.env.Goal#stages()}, checked after every chunk).
      */
     public record TaskResult(String task, String suite, String decoding, Wilson success, double meanSteps, int unstable,
-            List<StageTracker.StageCount> stages) {
+            List<StageTracker.StageCount> stages, List<Episode> episodes) {
         public TaskResult {
             stages = List.copyOf(stages);
+            episodes = List.copyOf(episodes);
         }
     }
+
+    /** One episode: its initial-state seed, how it ended, its length and how many milestones it reached. */
+    public record Episode(long seed, EpisodeStatus status, int steps, int milestones) {}
 
     private Evaluator() {}
 
@@ -72,6 +76,7 @@ public final class Evaluator {
         int ok = 0, unstable = 0;
         long steps = 0;
         StageTracker tracker = new StageTracker(task, n);
+        List<Episode> runs = new ArrayList<>();
         try (BatchedEnv env = new BatchedEnv(spec, n); ActionChunk chunk = new ActionChunk(n, c.chunk());
                 ActionChunk run = execute < c.chunk() ? new ActionChunk(n, execute) : null) {
             for (int start = 0; start < episodes; start += n) {
@@ -96,6 +101,7 @@ public final class Evaluator {
                 }
                 tracker.end(env, wave);
                 for (int i = 0; i < wave; i++) {
+                    runs.add(new Episode(seeds[i], env.status(i), env.steps(i), tracker.reached(i)));
                     if (env.status(i) == EpisodeStatus.SUCCESS) ok++;
                     if (env.status(i) == EpisodeStatus.UNSTABLE) unstable++;
                     steps += env.steps(i);
@@ -104,7 +110,7 @@ public final class Evaluator {
             }
         }
         return new TaskResult(task.name(), task.suite(), temperature > 0 ? "sampled T=" + temperature : "greedy",
-                Wilson.of(ok, episodes), steps / (double) episodes, unstable, tracker.counts());
+                Wilson.of(ok, episodes), steps / (double) episodes, unstable, tracker.counts(), runs);
     }
 
     /** Pooled success per suite (and "average": the mean of task rates, with the pooled interval). */
