@@ -80,7 +80,11 @@ BaseNet::BaseNet(const Sizes& s) {
     linear("head", s.dim, s.bins);
 }
 
-Adapter::Adapter(const BaseNet& base, int64_t rank) {
+Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels) {
+    if (stem_channels > 0) {
+        stem_scale = register_parameter("stem_scale", torch::zeros({stem_channels}));
+        stem_shift = register_parameter("stem_shift", torch::zeros({stem_channels}));
+    }
     // Standard LoRA init: A small random, B zero, so a new adapter starts as the base.
     for (size_t i = 0; i < base.w.size(); ++i) {
         int64_t out = base.w[i].size(0), in = base.w[i].size(1);
@@ -110,6 +114,7 @@ TinyVla::TinyVla(const Config& c) {
     s_.lora_rank = c.get_int("lora_rank", s_.lora_rank);
     s_.lora_alpha = c.get_double("lora_alpha", s_.lora_alpha);
     s_.lora_head = c.get_int("lora_head", 1) != 0;
+    s_.lora_stem = c.get_int("lora_stem", 0) != 0;
     int64_t seed = c.get_int("seed", 0);
     c.check_all_used("tinyvla config");
     for (int64_t v : {s_.image, s_.patch, s_.stem, s_.state_dim, s_.chunk, s_.action_dim, s_.bins, s_.vocab,
@@ -188,6 +193,26 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     auto x = image.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(0.5);
     if (n.stem0) x = torch::gelu(n.stem0->forward(x));
     x = torch::gelu(n.stem1->forward(x));
+    if (s_.lora_stem && (single >= 0 || !groups.empty())) {
+        // FiLM per row: x * (1 + scale) + shift, each row with its task's adapter (base rows: identity)
+        const int64_t C = s_.stem;
+        at::Tensor scale, shift;
+        if (single >= 0) {
+            scale = adapters_[single]->stem_scale.view({1, C, 1, 1});
+            shift = adapters_[single]->stem_shift.view({1, C, 1, 1});
+        } else {
+            scale = torch::zeros({B, C});
+            shift = torch::zeros({B, C});
+            for (const auto& [slot, rows] : groups) {
+                const auto& ad = *adapters_[slot];
+                scale = scale.index_copy(0, rows, ad.stem_scale.unsqueeze(0).expand({rows.size(0), C}));
+                shift = shift.index_copy(0, rows, ad.stem_shift.unsqueeze(0).expand({rows.size(0), C}));
+            }
+            scale = scale.view({B, C, 1, 1});
+            shift = shift.view({B, C, 1, 1});
+        }
+        x = x * (1 + scale) + shift;
+    }
     at::Tensor kp;
     if (s_.keypoints > 0) {
         // [B, Kp, H*W] heat maps -> softmax over pixels -> expected coordinates [B, 2 Kp]
@@ -236,7 +261,7 @@ int32_t TinyVla::add_task(const std::string& name) {
     if (name.empty()) throw InvalidArgument("task name must not be empty");
     for (const auto& n : names_)
         if (n == name) throw InvalidArgument("task '" + name + "' already has an adapter");
-    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank);
+    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank, s_.lora_stem ? s_.stem : 0);
     for (auto& p : ad->parameters()) p.set_requires_grad(false);  // frozen until set_trainable
     adapters_.push_back(ad);
     names_.push_back(name);

@@ -38,6 +38,10 @@ struct Sizes {
     int64_t lora_rank = 8;
     double lora_alpha = 16.0;
     bool lora_head = true;  // also adapt the output head
+    // Adapters also modulate the stem: per task, a scale and shift of each of the `stem`
+    // channels after the stem's convolutions (FiLM, identity at init), before the keypoints
+    // and the patch embedding read them.
+    bool lora_stem = false;
     int64_t patches() const { return (image / patch) * (image / patch); }
     int64_t keypoint_tokens() const { return keypoints > 0 ? 1 : 0; }
     // first instruction token's index in the sequence
@@ -61,10 +65,12 @@ struct BaseNet : torch::nn::Module {
     std::vector<at::Tensor> w, b;
 };
 
-// One task's LoRA factors, one (A[r, in], B[out, r]) pair per adaptable layer.
+// One task's LoRA factors, one (A[r, in], B[out, r]) pair per adaptable layer; with
+// stem_channels > 0 also the stem's FiLM (scale - 1 and shift per channel, zeros at init).
 struct Adapter : torch::nn::Module {
-    Adapter(const BaseNet& base, int64_t rank);
+    Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels);
     std::vector<at::Tensor> a, b;
+    at::Tensor stem_scale, stem_shift;  // undefined without stem adaptation
 };
 
 class TinyVla : public vt::Module {

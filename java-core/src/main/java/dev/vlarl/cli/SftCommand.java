@@ -49,6 +49,10 @@ final class SftCommand implements Callable<Integer> {
             + "stays the base's)")
     Integer loraRank;
 
+    @Option(names = "--adapt-stem", description = "the new adapters also scale and shift each channel of the frozen convolutional stem "
+            + "(per-task FiLM before the keypoints and the patch embedding)")
+    boolean adaptStem;
+
     @Option(names = "--validate-every", defaultValue = "0", description = "choose each adapter's checkpoint by validation rollouts: "
             + "every this many steps, run it greedily on --validate-episodes validation seeds (disjoint from the demonstrations' and "
             + "the held-out evaluation seeds) and keep the best (default ${DEFAULT-VALUE}: off, the last step)")
@@ -72,7 +76,7 @@ final class SftCommand implements Callable<Integer> {
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
         SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
-        UnaryOperator<PolicyConfig> adapterRank = c -> loraRank == null ? c : c.withLoraRank(loraRank);
+        UnaryOperator<PolicyConfig> adapterRank = c -> (loraRank == null ? c : c.withLoraRank(loraRank)).withLoraStem(adaptStem || c.loraStem());
         PolicyFiles.Loaded p;
         if (base != null) {
             p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE), adapterRank);

@@ -25,9 +25,19 @@ import dev.vlarl.env.EnvSpec;
  * @param loraHead whether adapters also adapt the output head (the other adaptable layers are
  *     every block's qkv, attention output and MLP linears)
  * @param seed initialisation seed of the base
+ * @param loraStem whether adapters also modulate the frozen convolutional stem: a per-task
+ *     scale and shift of each stem channel (FiLM, starting at identity) before the keypoints and
+ *     the patch embedding, so a task can sharpen how the stem sees its object
  */
 public record PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
-        int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed) {
+        int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem) {
+
+    /** Adapters on the transformer (and head) only. */
+    public PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
+            int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed) {
+        this(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead,
+                seed, false);
+    }
 
     public PolicyConfig {
         if (image <= 0 || patch <= 0 || image % patch != 0) throw new IllegalArgumentException("image must be a positive multiple of patch");
@@ -50,7 +60,8 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
     }
 
     public PolicyConfig withImage(int side) {
-        return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed);
+        return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed,
+                loraStem);
     }
 
     /**
@@ -60,11 +71,17 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
     public PolicyConfig withLoraRank(int r) {
         if (r <= 0) throw new IllegalArgumentException("adapter rank must be positive, got " + r);
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, r,
-                loraAlpha * r / loraRank, loraHead, seed);
+                loraAlpha * r / loraRank, loraHead, seed, loraStem);
     }
 
     public PolicyConfig withSeed(long s) {
-        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s);
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s, loraStem);
+    }
+
+    /** Adapters that also modulate the stem (or not); the base's weights do not depend on it. */
+    public PolicyConfig withLoraStem(boolean on) {
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
+                loraAlpha, loraHead, seed, on);
     }
 
     /** The native module config ("key=value,...") for a vocabulary of {@code vocab} words. */
@@ -73,6 +90,6 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
                 + ",heads=" + heads + ",ffn=" + ffn + ",max_instr=" + maxInstruction + ",chunk=" + chunk
                 + ",action_dim=" + EnvSpec.ACTION_DIM + ",state_dim=" + EnvSpec.STATE_DIM + ",bins=" + bins
                 + ",vocab=" + vocab + ",lora_rank=" + loraRank + ",lora_alpha=" + loraAlpha
-                + ",lora_head=" + (loraHead ? 1 : 0) + ",seed=" + seed;
+                + ",lora_head=" + (loraHead ? 1 : 0) + ",lora_stem=" + (loraStem ? 1 : 0) + ",seed=" + seed;
     }
 }

@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(LeakCheck.class)
 class TinyVlaTest {
@@ -78,10 +80,11 @@ class TinyVlaTest {
         }
     }
 
-    @Test
-    void adapterIsolation() {
+    @ParameterizedTest(name = "stem adapted: {0}")
+    @ValueSource(booleans = {false, true})
+    void adapterIsolation(boolean stem) {
         Fixture f = Fixture.of(List.of(0, 1));
-        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch b = new TrainBatch(B, C)) {
+        try (TinyVla m = TinyVla.create(C.withLoraStem(stem), f.words().size()); TrainBatch b = new TrainBatch(B, C)) {
             int a = m.addTask(SyntheticDemos.taskName(0));
             DemoBatcher batcher = f.batcher(m);
             m.setTrainable(false, SyntheticDemos.taskName(0));
@@ -121,10 +124,11 @@ class TinyVlaTest {
         }
     }
 
-    @Test
-    void mixedBatchRoutesEachRowThroughItsOwnAdapter() {
+    @ParameterizedTest(name = "stem adapted: {0}")
+    @ValueSource(booleans = {false, true})
+    void mixedBatchRoutesEachRowThroughItsOwnAdapter(boolean stem) {
         Fixture f = Fixture.of(List.of(0, 1));
-        try (TinyVla m = TinyVla.create(C, f.words().size()); TrainBatch b = new TrainBatch(B, C)) {
+        try (TinyVla m = TinyVla.create(C.withLoraStem(stem), f.words().size()); TrainBatch b = new TrainBatch(B, C)) {
             String ta = SyntheticDemos.taskName(0), tb = SyntheticDemos.taskName(1);
             m.addTask(ta);
             m.addTask(tb);
@@ -176,6 +180,12 @@ class TinyVlaTest {
                 TorchException e = assertThrows(TorchException.class, () -> wide.loadAdapterRaw(ta, dir.resolve("a.pt")));
                 assertTrue(e.getMessage().contains("does not match"), e.getMessage());
                 assertFalse(wide.hasTask(ta));
+            }
+            // An adapter without the stem's FiLM does not load where adapters carry one.
+            try (TinyVla film = TinyVla.create(C.withLoraStem(true), f.words().size())) {
+                film.loadBaseRaw(dir.resolve("base.pt"));
+                assertThrows(TorchException.class, () -> film.loadAdapterRaw(ta, dir.resolve("a.pt")));
+                assertFalse(film.hasTask(ta));
             }
         }
     }
