@@ -18,14 +18,15 @@ import dev.vlarl.demo.DemoWriter;
  * header's source says so).
  */
 public final class ExpertRollout implements AutoCloseable {
+    /** Height (m) of a picked object's centre at which a slip puts it back on the table. */
+    static final double SLIP_HEIGHT = 0.07;
+
     private final BatchedEnv env;
     private final ActionChunk single = new ActionChunk(1, 1);
     private final float[] actions;
     private final double perturb;
     private final double slip;
     private String lastPhase = "";
-    /** Height (m) of a slipping object's centre when it is put back on the table. */
-    static final double SLIP_HEIGHT = 0.07;
     private int lastRetries;
 
     /** Episode result. */

@@ -58,11 +58,6 @@ public final class StageTracker {
         return n;
     }
 
-    /** The number of milestones of the task. */
-    public int size() {
-        return stages.size();
-    }
-
     /** The counts, in stage order. */
     public List<StageCount> counts() {
         List<StageCount> out = new ArrayList<>();
