@@ -80,10 +80,16 @@ BaseNet::BaseNet(const Sizes& s) {
     linear("head", s.dim, s.bins);
 }
 
-Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels) {
+Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints) {
     if (stem_channels > 0) {
         stem_scale = register_parameter("stem_scale", torch::zeros({stem_channels}));
         stem_shift = register_parameter("stem_shift", torch::zeros({stem_channels}));
+        if (keypoints > 0) {
+            auto at = torch::empty({rank, stem_channels});
+            torch::nn::init::kaiming_uniform_(at, std::sqrt(5.0));
+            kp_a = register_parameter("kp_A", at);
+            kp_b = register_parameter("kp_B", torch::zeros({keypoints, rank}));
+        }
     }
     // Standard LoRA init: A small random, B zero, so a new adapter starts as the base.
     for (size_t i = 0; i < base.w.size(); ++i) {
@@ -216,7 +222,22 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     at::Tensor kp;
     if (s_.keypoints > 0) {
         // [B, Kp, H*W] heat maps -> softmax over pixels -> expected coordinates [B, 2 Kp]
-        auto heat = torch::softmax(n.kp_conv->forward(x).flatten(2), -1);
+        auto logit = n.kp_conv->forward(x).flatten(2);  // [B, Kp, H*W]
+        if (s_.lora_stem && (single >= 0 || !groups.empty())) {
+            // low-rank update of the 1x1 keypoint conv: B (A x) over the channels, per row's task
+            auto xf = x.flatten(2);  // [B, C, H*W]
+            if (single >= 0) {
+                const auto& ad = *adapters_[single];
+                logit = logit + torch::matmul(ad.kp_b, torch::matmul(ad.kp_a, xf)) * lora_scale_;
+            } else {
+                for (const auto& [slot, rows] : groups) {
+                    const auto& ad = *adapters_[slot];
+                    auto d = torch::matmul(ad.kp_b, torch::matmul(ad.kp_a, xf.index_select(0, rows))) * lora_scale_;
+                    logit = logit.index_add(0, rows, d);
+                }
+            }
+        }
+        auto heat = torch::softmax(logit, -1);
         auto kx = torch::matmul(heat, n.kp_grid_x), ky = torch::matmul(heat, n.kp_grid_y);
         kp = n.kp_proj->forward(torch::cat({kx, ky}, 1)).unsqueeze(1);
     }
@@ -261,7 +282,7 @@ int32_t TinyVla::add_task(const std::string& name) {
     if (name.empty()) throw InvalidArgument("task name must not be empty");
     for (const auto& n : names_)
         if (n == name) throw InvalidArgument("task '" + name + "' already has an adapter");
-    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank, s_.lora_stem ? s_.stem : 0);
+    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank, s_.lora_stem ? s_.stem : 0, s_.keypoints);
     for (auto& p : ad->parameters()) p.set_requires_grad(false);  // frozen until set_trainable
     adapters_.push_back(ad);
     names_.push_back(name);

@@ -38,9 +38,9 @@ struct Sizes {
     int64_t lora_rank = 8;
     double lora_alpha = 16.0;
     bool lora_head = true;  // also adapt the output head
-    // Adapters also modulate the stem: per task, a scale and shift of each of the `stem`
+    // Adapters also adapt the stem: per task, a scale and shift of each of the `stem`
     // channels after the stem's convolutions (FiLM, identity at init), before the keypoints
-    // and the patch embedding read them.
+    // and the patch embedding read them, and a low-rank update of the keypoint convolution.
     bool lora_stem = false;
     int64_t patches() const { return (image / patch) * (image / patch); }
     int64_t keypoint_tokens() const { return keypoints > 0 ? 1 : 0; }
@@ -66,11 +66,14 @@ struct BaseNet : torch::nn::Module {
 };
 
 // One task's LoRA factors, one (A[r, in], B[out, r]) pair per adaptable layer; with
-// stem_channels > 0 also the stem's FiLM (scale - 1 and shift per channel, zeros at init).
+// stem_channels > 0 also the stem's FiLM (scale - 1 and shift per channel, zeros at init)
+// and, with keypoints > 0, LoRA factors of the keypoint convolution (kp_a[r, stem],
+// kp_b[keypoints, r]: new heat maps for the task's objects).
 struct Adapter : torch::nn::Module {
-    Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels);
+    Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints);
     std::vector<at::Tensor> a, b;
     at::Tensor stem_scale, stem_shift;  // undefined without stem adaptation
+    at::Tensor kp_a, kp_b;              // undefined without stem adaptation or keypoints
 };
 
 class TinyVla : public vt::Module {

@@ -25,9 +25,10 @@ import dev.vlarl.env.EnvSpec;
  * @param loraHead whether adapters also adapt the output head (the other adaptable layers are
  *     every block's qkv, attention output and MLP linears)
  * @param seed initialisation seed of the base
- * @param loraStem whether adapters also modulate the frozen convolutional stem: a per-task
- *     scale and shift of each stem channel (FiLM, starting at identity) before the keypoints and
- *     the patch embedding, so a task can sharpen how the stem sees its object
+ * @param loraStem whether adapters also adapt the frozen convolutional stem: a per-task scale
+ *     and shift of each stem channel (FiLM, starting at identity) before the keypoints and the
+ *     patch embedding, and a low-rank update of the keypoint convolution (new heat maps for the
+ *     task's objects), so a task can sharpen how the stem locates its object
  */
 public record PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
         int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem) {
