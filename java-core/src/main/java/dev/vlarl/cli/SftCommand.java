@@ -49,8 +49,8 @@ final class SftCommand implements Callable<Integer> {
             + "stays the base's)")
     Integer loraRank;
 
-    @Option(names = "--adapt-stem", description = "the new adapters also scale and shift each channel of the frozen convolutional stem "
-            + "(per-task FiLM before the keypoints and the patch embedding)")
+    @Option(names = "--adapt-stem", description = "the new adapters also adapt the frozen convolutional stem: a scale and shift of each "
+            + "channel (FiLM) before the keypoints and the patch embedding, and a low-rank update of the keypoint convolution")
     boolean adaptStem;
 
     @Option(names = "--validate-every", defaultValue = "0", description = "choose each adapter's checkpoint by validation rollouts: "
