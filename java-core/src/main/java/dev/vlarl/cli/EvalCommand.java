@@ -109,7 +109,7 @@ final class EvalCommand implements Callable<Integer> {
             putWilson(n, r.success());
             n.put("mean_steps", r.meanSteps());
             n.put("unstable", r.unstable());
-            ArrayNode eps = n.putArray("episodes");
+            ArrayNode eps = n.putArray("per_episode");
             for (Evaluator.Episode e : r.episodes()) {
                 ObjectNode en = eps.addObject();
                 en.put("eval_seed", e.seed() - Seeds.EVAL_START);
