@@ -139,20 +139,23 @@ std::vector<at::Tensor> TinyVla::forward(const std::vector<at::Tensor>& in) {
     return {logits(in[0], in[1], in[2], in.size() == 4 ? in[3] : at::Tensor())};
 }
 
-at::Tensor TinyVla::lin(const at::Tensor& x, size_t layer, const std::vector<std::pair<int32_t, at::Tensor>>& groups,
-                        int32_t single) const {
+at::Tensor TinyVla::lin(const at::Tensor& x, size_t layer, const Groups& groups, int32_t single) const {
     auto y = at::linear(x, base_->w[layer], base_->b[layer]);
     bool adapt = s_.lora_head || layer + 1 < base_->w.size();
     if (!adapt) return y;
+    return add_low_rank(y, x, groups, single, [layer](const Adapter& ad) { return std::make_pair(ad.a[layer], ad.b[layer]); });
+}
+
+at::Tensor TinyVla::add_low_rank(at::Tensor y, const at::Tensor& x, const Groups& groups, int32_t single,
+                                 const Factors& factors) const {
     if (single >= 0) {
-        const auto& ad = *adapters_[single];
-        return y + at::linear(at::linear(x, ad.a[layer]), ad.b[layer]) * lora_scale_;
+        auto [a, b] = factors(*adapters_[single]);
+        return y + at::linear(at::linear(x, a), b) * lora_scale_;
     }
     // Mixed batch: each task's rows through its own adapter, added back by row index.
     for (const auto& [slot, rows] : groups) {
-        const auto& ad = *adapters_[slot];
-        auto delta = at::linear(at::linear(x.index_select(0, rows), ad.a[layer]), ad.b[layer]) * lora_scale_;
-        y = y.index_add(0, rows, delta);
+        auto [a, b] = factors(*adapters_[slot]);
+        y = y.index_add(0, rows, at::linear(at::linear(x.index_select(0, rows), a), b) * lora_scale_);
     }
     return y;
 }
@@ -199,7 +202,8 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     auto x = image.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(0.5);
     if (n.stem0) x = torch::gelu(n.stem0->forward(x));
     x = torch::gelu(n.stem1->forward(x));
-    if (s_.lora_stem && (single >= 0 || !groups.empty())) {
+    const bool adapt_stem = s_.lora_stem && (single >= 0 || !groups.empty());
+    if (adapt_stem) {
         // FiLM per row: x * (1 + scale) + shift, each row with its task's adapter (base rows: identity)
         const int64_t C = s_.stem;
         at::Tensor scale, shift;
@@ -223,19 +227,12 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     if (s_.keypoints > 0) {
         // [B, Kp, H*W] heat maps -> softmax over pixels -> expected coordinates [B, 2 Kp]
         auto logit = n.kp_conv->forward(x).flatten(2);  // [B, Kp, H*W]
-        if (s_.lora_stem && (single >= 0 || !groups.empty())) {
-            // low-rank update of the 1x1 keypoint conv: B (A x) over the channels, per row's task
-            auto xf = x.flatten(2);  // [B, C, H*W]
-            if (single >= 0) {
-                const auto& ad = *adapters_[single];
-                logit = logit + torch::matmul(ad.kp_b, torch::matmul(ad.kp_a, xf)) * lora_scale_;
-            } else {
-                for (const auto& [slot, rows] : groups) {
-                    const auto& ad = *adapters_[slot];
-                    auto d = torch::matmul(ad.kp_b, torch::matmul(ad.kp_a, xf.index_select(0, rows))) * lora_scale_;
-                    logit = logit.index_add(0, rows, d);
-                }
-            }
+        if (adapt_stem) {
+            // low-rank update of the 1x1 keypoint conv, over the channels of every pixel
+            auto per_pixel = [](const at::Tensor& t) { return t.flatten(2).transpose(1, 2); };  // [B, H*W, channels]
+            logit = add_low_rank(per_pixel(logit), per_pixel(x), groups, single,
+                                 [](const Adapter& ad) { return std::make_pair(ad.kp_a, ad.kp_b); })
+                        .transpose(1, 2);
         }
         auto heat = torch::softmax(logit, -1);
         auto kx = torch::matmul(heat, n.kp_grid_x), ky = torch::matmul(heat, n.kp_grid_y);

@@ -12,6 +12,7 @@
 // base saves and loads alone (vt_module_save) and each adapter as its own small file.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -100,8 +101,14 @@ public:
     at::Generator& generator() { return gen_; }
 
 private:
-    at::Tensor lin(const at::Tensor& x, size_t layer, const std::vector<std::pair<int32_t, at::Tensor>>& groups,
-                   int32_t single) const;
+    using Groups = std::vector<std::pair<int32_t, at::Tensor>>;
+    // Which low-rank factors (A[r, in], B[out, r]) of an adapter an update uses.
+    using Factors = std::function<std::pair<at::Tensor, at::Tensor>(const Adapter&)>;
+    at::Tensor lin(const at::Tensor& x, size_t layer, const Groups& groups, int32_t single) const;
+    // y + B (A x) * lora_scale for every row of x ([B, ..., in]), each row with its own
+    // adapter's factors: one adapter for all rows (single >= 0) or per group of rows.
+    at::Tensor add_low_rank(at::Tensor y, const at::Tensor& x, const Groups& groups, int32_t single,
+                            const Factors& factors) const;
     Sizes s_;
     double lora_scale_;
     std::shared_ptr<BaseNet> base_;
