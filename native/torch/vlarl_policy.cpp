@@ -147,8 +147,11 @@ int vp_set_trainable(vt_module* m, int32_t train_base, const char* task) {
 int vp_save_adapter(vt_module* m, const char* task, const char* path) {
     VT_TRY {
         if (path == nullptr) throw vt::InvalidArgument("null path");
+        // Flat names ("hand0.weight"), as load_checked reads them; Module::save would nest
+        // each submodule's parameters in an archive of its own.
         torch::serialize::OutputArchive archive;
-        vt::tinyvla::from_handle(m).adapter(str(task)).save(archive);
+        for (const auto& kv : vt::tinyvla::from_handle(m).adapter(str(task)).named_parameters(true))
+            archive.write(kv.key(), kv.value());
         archive.save_to(std::string(path));
         return VL_OK;
     }

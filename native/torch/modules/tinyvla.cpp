@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 
 namespace vt::tinyvla {
 
@@ -80,7 +81,20 @@ BaseNet::BaseNet(const Sizes& s) {
     linear("head", s.dim, s.bins);
 }
 
-Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints) {
+Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints, int64_t hand_crop, int64_t dim) {
+    if (hand_crop > 0) {
+        constexpr int64_t c0 = 16, c1 = 32, kps = 16;
+        hand0 = register_module("hand0", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, c0, 3).stride(2).padding(1)));
+        hand1 = register_module("hand1", torch::nn::Conv2d(torch::nn::Conv2dOptions(c0, c1, 3).stride(1).padding(1)));
+        hand_kp = register_module("hand_kp", torch::nn::Conv2d(torch::nn::Conv2dOptions(c1, kps, 1)));
+        hand_proj = register_module("hand_proj", torch::nn::Linear(2 * kps + c1, dim));
+        torch::nn::init::zeros_(hand_proj->weight);
+        torch::nn::init::zeros_(hand_proj->bias);
+        int64_t side = (hand_crop + 1) / 2;
+        auto c = (torch::arange(side, torch::kFloat) + 0.5) * (2.0 / side) - 1.0;
+        hand_grid_x = register_buffer("hand_grid_x", c.repeat({side}));
+        hand_grid_y = register_buffer("hand_grid_y", c.repeat_interleave(side));
+    }
     if (stem_channels > 0) {
         stem_scale = register_parameter("stem_scale", torch::zeros({stem_channels}));
         stem_shift = register_parameter("stem_shift", torch::zeros({stem_channels}));
@@ -121,6 +135,20 @@ TinyVla::TinyVla(const Config& c) {
     s_.lora_alpha = c.get_double("lora_alpha", s_.lora_alpha);
     s_.lora_head = c.get_int("lora_head", 1) != 0;
     s_.lora_stem = c.get_int("lora_stem", 0) != 0;
+    s_.hand_crop = c.get_int("hand_crop", 0);
+    if (s_.hand_crop < 0 || s_.hand_crop > s_.image)
+        throw InvalidArgument("hand_crop must be in [0, image], got " + std::to_string(s_.hand_crop));
+    if (s_.hand_crop > 0) {
+        std::stringstream ps(c.get_string("crop_proj", ""));
+        size_t n = 0;
+        double v;
+        while (n < 12 && ps >> v) s_.crop_proj[n++] = v;
+        std::string rest;
+        if (n != 12 || (ps >> rest))
+            throw InvalidArgument("hand_crop needs crop_proj: the camera's 3x4 projection as 12 numbers separated by spaces");
+    } else {
+        c.get_string("crop_proj", "");  // ignored without a hand view
+    }
     int64_t seed = c.get_int("seed", 0);
     c.check_all_used("tinyvla config");
     for (int64_t v : {s_.image, s_.patch, s_.stem, s_.state_dim, s_.chunk, s_.action_dim, s_.bins, s_.vocab,
@@ -129,6 +157,8 @@ TinyVla::TinyVla(const Config& c) {
     lora_scale_ = s_.lora_alpha / static_cast<double>(s_.lora_rank);
     torch::manual_seed(static_cast<uint64_t>(seed));
     base_ = std::make_shared<BaseNet>(s_);
+    if (s_.hand_crop > 0)
+        crop_proj_ = torch::tensor(std::vector<double>(s_.crop_proj.begin(), s_.crop_proj.end()), torch::kFloat).view({3, 4});
     gen_ = at::make_generator<at::CPUGeneratorImpl>(static_cast<uint64_t>(seed) + 1);
 }
 
@@ -158,6 +188,31 @@ at::Tensor TinyVla::add_low_rank(at::Tensor y, const at::Tensor& x, const Groups
         y = y.index_add(0, rows, at::linear(at::linear(x.index_select(0, rows), a), b) * lora_scale_);
     }
     return y;
+}
+
+at::Tensor TinyVla::hand_token(Adapter& ad, const at::Tensor& image, const at::Tensor& state) const {
+    // The gripper's grid position: homogeneous projection of state[:, 0:3] (metres, table frame).
+    const int64_t R = image.size(0);
+    const auto& P = crop_proj_;
+    auto xyz1 = torch::cat({state.narrow(1, 0, 3), torch::ones({R, 1})}, 1);  // [R, 4]
+    auto uvw = torch::matmul(xyz1, P.t());                                      // [R, 3]
+    auto w = uvw.narrow(1, 2, 1).clamp_min(1e-3);
+    auto centre = (uvw.narrow(1, 0, 2) / w).clamp(-1.5, 1.5).detach();          // [R, 2] (x, y)
+    // Affine sampling grid: output [-1, 1]^2 -> centre + (crop / image) * output, bilinear.
+    const double sc = static_cast<double>(s_.hand_crop) / static_cast<double>(s_.image);
+    auto theta = torch::zeros({R, 2, 3});
+    theta.select(2, 2).copy_(centre);
+    theta.select(1, 0).select(1, 0).fill_(sc);
+    theta.select(1, 1).select(1, 1).fill_(sc);
+    auto grid = torch::nn::functional::affine_grid(theta, {R, 3, s_.hand_crop, s_.hand_crop}, false);
+    auto crop = torch::nn::functional::grid_sample(
+        image, grid, torch::nn::functional::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kZeros).align_corners(false));
+    auto f = torch::gelu(ad.hand0->forward(crop));
+    f = torch::gelu(ad.hand1->forward(f));                                     // [R, c1, side, side]
+    auto heat = torch::softmax(ad.hand_kp->forward(f).flatten(2), -1);         // [R, kps, side*side]
+    auto kx = torch::matmul(heat, ad.hand_grid_x), ky = torch::matmul(heat, ad.hand_grid_y);
+    auto pooled = f.mean({2, 3});
+    return ad.hand_proj->forward(torch::cat({kx, ky, pooled}, 1)).unsqueeze(1);
 }
 
 at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, const at::Tensor& instr,
@@ -200,6 +255,7 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     const int64_t d = s_.dim, h = s_.heads, hd = d / h, Q = s_.chunk * s_.action_dim;
     // Image tokens: uint8 NHWC -> float NCHW in [-0.5, 0.5] -> stem -> [B, P, d].
     auto x = image.permute({0, 3, 1, 2}).to(at::kFloat).div(255.0).sub(0.5);
+    const at::Tensor image_f = x;
     if (n.stem0) x = torch::gelu(n.stem0->forward(x));
     x = torch::gelu(n.stem1->forward(x));
     const bool adapt_stem = s_.lora_stem && (single >= 0 || !groups.empty());
@@ -244,10 +300,29 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
     auto words = n.words->forward(ids);
     auto q = n.queries.unsqueeze(0).expand({B, Q, d});
     auto seq = (kp.defined() ? torch::cat({x, kp, st, words, q}, 1) : torch::cat({x, st, words, q}, 1)) + n.pos;
+    // Hand view: one more token after the queries, each adapted row through its adapter's
+    // encoder; rows without an adapter get a masked zero token (the base alone is unchanged).
+    const int64_t T0 = seq.size(1);
+    at::Tensor hand_rows;  // bool[B]: rows whose hand token is real (undefined: all of them)
+    if (s_.hand_crop > 0 && (single >= 0 || !groups.empty())) {
+        at::Tensor tok;
+        if (single >= 0) {
+            tok = hand_token(*adapters_[single], image_f, state);
+        } else {
+            tok = torch::zeros({B, 1, d});
+            hand_rows = torch::zeros({B}, torch::kBool);
+            for (const auto& [slot, rows] : groups) {
+                tok = tok.index_copy(0, rows, hand_token(*adapters_[slot], image_f.index_select(0, rows), state.index_select(0, rows)));
+                hand_rows.index_fill_(0, rows, true);
+            }
+        }
+        seq = torch::cat({seq, tok}, 1);
+    }
     const int64_t T = seq.size(1);
     // Padding instruction tokens (id 0) are masked as keys.
     auto pad = torch::zeros({B, T}, torch::kBool);
     pad.narrow(1, s_.instr_start(), s_.max_instr).copy_(ids.eq(0));
+    if (hand_rows.defined()) pad.select(1, T0).copy_(hand_rows.logical_not());
     auto mask = torch::zeros({B, 1, 1, T}).masked_fill(pad.view({B, 1, 1, T}), -1e9);
 
     size_t li = 0;
@@ -260,7 +335,7 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
         auto f = torch::gelu(lin(n.ln2[l]->forward(seq), li++, groups, single));
         seq = seq + lin(f, li++, groups, single);
     }
-    auto out = n.ln_f->forward(seq.narrow(1, T - Q, Q));
+    auto out = n.ln_f->forward(seq.narrow(1, T0 - Q, Q));
     return lin(out, li, groups, single).view({B, s_.chunk, s_.action_dim, s_.bins});
 }
 
@@ -279,7 +354,7 @@ int32_t TinyVla::add_task(const std::string& name) {
     if (name.empty()) throw InvalidArgument("task name must not be empty");
     for (const auto& n : names_)
         if (n == name) throw InvalidArgument("task '" + name + "' already has an adapter");
-    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank, s_.lora_stem ? s_.stem : 0, s_.keypoints);
+    auto ad = std::make_shared<Adapter>(*base_, s_.lora_rank, s_.lora_stem ? s_.stem : 0, s_.keypoints, s_.hand_crop, s_.dim);
     for (auto& p : ad->parameters()) p.set_requires_grad(false);  // frozen until set_trainable
     adapters_.push_back(ad);
     names_.push_back(name);

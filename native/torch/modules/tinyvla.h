@@ -12,6 +12,7 @@
 // base saves and loads alone (vt_module_save) and each adapter as its own small file.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -43,6 +44,14 @@ struct Sizes {
     // channels after the stem's convolutions (FiLM, identity at init), before the keypoints
     // and the patch embedding read them, and a low-rank update of the keypoint convolution.
     bool lora_stem = false;
+    // Hand view (0 = off): each adapter also encodes a hand_crop x hand_crop pixel crop of the
+    // camera image centred on the gripper's projected position (a "virtual wrist camera": the
+    // object beside the fingers at full resolution, where the stem sees it 4x coarser) into one
+    // extra token after the action queries. The position comes from the state's gripper x, y, z
+    // through crop_proj, the camera's 3x4 projection (rows: grid x * w, grid y * w, w, with grid
+    // coordinates in [-1, 1], x right, y down), a calibration the bundle carries.
+    int64_t hand_crop = 0;
+    std::array<double, 12> crop_proj{};
     int64_t patches() const { return (image / patch) * (image / patch); }
     int64_t keypoint_tokens() const { return keypoints > 0 ? 1 : 0; }
     // first instruction token's index in the sequence
@@ -71,10 +80,15 @@ struct BaseNet : torch::nn::Module {
 // and, with keypoints > 0, LoRA factors of the keypoint convolution (kp_a[r, stem],
 // kp_b[keypoints, r]: new heat maps for the task's objects).
 struct Adapter : torch::nn::Module {
-    Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints);
+    Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints, int64_t hand_crop, int64_t dim);
     std::vector<at::Tensor> a, b;
     at::Tensor stem_scale, stem_shift;  // undefined without stem adaptation
     at::Tensor kp_a, kp_b;              // undefined without stem adaptation or keypoints
+    // Hand-view encoder (hand_crop > 0 only): two convs, spatial-softmax keypoints and the
+    // channels' mean over the crop, projected to one token (projection zero at init).
+    torch::nn::Conv2d hand0{nullptr}, hand1{nullptr}, hand_kp{nullptr};
+    torch::nn::Linear hand_proj{nullptr};
+    at::Tensor hand_grid_x, hand_grid_y;
 };
 
 class TinyVla : public vt::Module {
@@ -107,10 +121,13 @@ private:
     at::Tensor lin(const at::Tensor& x, size_t layer, const Groups& groups, int32_t single) const;
     // y + B (A x) * lora_scale for every row of x ([B, ..., in]), each row with its own
     // adapter's factors: one adapter for all rows (single >= 0) or per group of rows.
+    // The hand-view token [rows, 1, d] of the given rows through one adapter's encoder.
+    at::Tensor hand_token(Adapter& ad, const at::Tensor& image, const at::Tensor& state) const;
     at::Tensor add_low_rank(at::Tensor y, const at::Tensor& x, const Groups& groups, int32_t single,
                             const Factors& factors) const;
     Sizes s_;
     double lora_scale_;
+    at::Tensor crop_proj_;  // float[3, 4] (hand_crop > 0 only)
     std::shared_ptr<BaseNet> base_;
     std::vector<std::shared_ptr<Adapter>> adapters_;  // by slot; null = removed
     std::vector<std::string> names_;                   // by slot; "" = removed

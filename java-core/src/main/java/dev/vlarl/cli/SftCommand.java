@@ -53,6 +53,11 @@ final class SftCommand implements Callable<Integer> {
             + "channel (FiLM) before the keypoints and the patch embedding, and a low-rank update of the keypoint convolution")
     boolean adaptStem;
 
+    @Option(names = "--hand-crop", defaultValue = "0", description = "the new adapters also see a hand view: a crop this many pixels "
+            + "wide of the camera image, centred on the gripper's projected position, encoded into one more token (default "
+            + "${DEFAULT-VALUE}: none)")
+    int handCrop;
+
     @Option(names = "--validate-every", defaultValue = "0", description = "choose each adapter's checkpoint by validation rollouts: "
             + "every this many steps, run it greedily on --validate-episodes validation seeds (disjoint from the demonstrations' and "
             + "the held-out evaluation seeds) and keep the best (default ${DEFAULT-VALUE}: off, the last step)")
@@ -76,7 +81,8 @@ final class SftCommand implements Callable<Integer> {
         Path runDir = run != null ? run : Path.of("runs", "sft-k" + demos);
         Files.createDirectories(runDir);
         SftConfig recipe = train.recipe(steps, lr, 0.0, Math.min(20, steps / 10));
-        UnaryOperator<PolicyConfig> adapterRank = c -> (loraRank == null ? c : c.withLoraRank(loraRank)).withLoraStem(adaptStem || c.loraStem());
+        UnaryOperator<PolicyConfig> adapterRank = c -> (loraRank == null ? c : c.withLoraRank(loraRank)).withLoraStem(adaptStem || c.loraStem())
+                .withHandCrop(handCrop > 0 ? handCrop : c.handCrop());
         PolicyFiles.Loaded p;
         if (base != null) {
             p = PolicyFiles.loadBase(base.resolve(Policy.BASE_FILE), adapterRank);

@@ -29,15 +29,26 @@ import dev.vlarl.env.EnvSpec;
  *     and shift of each stem channel (FiLM, starting at identity) before the keypoints and the
  *     patch embedding, and a low-rank update of the keypoint convolution (new heat maps for the
  *     task's objects), so a task can sharpen how the stem locates its object
+ * @param handCrop 0, or the side in pixels of each adapter's hand view: a crop of the image
+ *     centred on the gripper's projected position (from the state and the suite camera's
+ *     calibration, {@link HandView}), encoded by the adapter into one more token
  */
 public record PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
-        int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem) {
+        int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem,
+        int handCrop) {
+
+    /** Adapters without a hand view. */
+    public PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
+            int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem) {
+        this(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead,
+                seed, loraStem, 0);
+    }
 
     /** Adapters on the transformer (and head) only. */
     public PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
             int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed) {
         this(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead,
-                seed, false);
+                seed, false, 0);
     }
 
     public PolicyConfig {
@@ -48,6 +59,8 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
         if (dim <= 0 || heads <= 0 || dim % heads != 0) throw new IllegalArgumentException("dim must be a positive multiple of heads");
         if (layers <= 0 || ffn <= 0 || stem <= 0 || maxInstruction <= 0 || chunk <= 0 || bins < 2 || loraRank <= 0)
             throw new IllegalArgumentException("policy sizes must be positive");
+        if (handCrop < 0 || handCrop > image)
+            throw new IllegalArgumentException("handCrop must be 0 (off) or a crop side in (0, image], got " + handCrop);
     }
 
     /** 128 px images, 16 px patches (64 image tokens), width 128, 4 blocks, rank-8 adapters. */
@@ -62,7 +75,7 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
 
     public PolicyConfig withImage(int side) {
         return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed,
-                loraStem);
+                loraStem, handCrop);
     }
 
     /**
@@ -72,17 +85,26 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
     public PolicyConfig withLoraRank(int r) {
         if (r <= 0) throw new IllegalArgumentException("adapter rank must be positive, got " + r);
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, r,
-                loraAlpha * r / loraRank, loraHead, seed, loraStem);
+                loraAlpha * r / loraRank, loraHead, seed, loraStem, handCrop);
     }
 
     public PolicyConfig withSeed(long s) {
-        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s, loraStem);
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s, loraStem, handCrop);
     }
 
     /** Adapters that also modulate the stem (or not); the base's weights do not depend on it. */
     public PolicyConfig withLoraStem(boolean on) {
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
-                loraAlpha, loraHead, seed, on);
+                loraAlpha, loraHead, seed, on, handCrop);
+    }
+
+    /**
+     * Adapters with a hand view of {@code side} pixels ({@link HandView}; 0 = none); the base's
+     * weights do not depend on it.
+     */
+    public PolicyConfig withHandCrop(int side) {
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
+                loraAlpha, loraHead, seed, loraStem, side);
     }
 
     /** The native module config ("key=value,...") for a vocabulary of {@code vocab} words. */
@@ -91,6 +113,7 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
                 + ",heads=" + heads + ",ffn=" + ffn + ",max_instr=" + maxInstruction + ",chunk=" + chunk
                 + ",action_dim=" + EnvSpec.ACTION_DIM + ",state_dim=" + EnvSpec.STATE_DIM + ",bins=" + bins
                 + ",vocab=" + vocab + ",lora_rank=" + loraRank + ",lora_alpha=" + loraAlpha
-                + ",lora_head=" + (loraHead ? 1 : 0) + ",lora_stem=" + (loraStem ? 1 : 0) + ",seed=" + seed;
+                + ",lora_head=" + (loraHead ? 1 : 0) + ",lora_stem=" + (loraStem ? 1 : 0) + ",seed=" + seed
+                + (handCrop > 0 ? ",hand_crop=" + handCrop + ",crop_proj=" + HandView.suiteCamera().nativeProjection() : "");
     }
 }
