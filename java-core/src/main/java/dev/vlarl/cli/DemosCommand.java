@@ -53,6 +53,11 @@ final class DemosCommand implements Callable<Integer> {
             + "an empty grip (default ${DEFAULT-VALUE}: none).")
     double slip;
 
+    @Option(names = "--aim-error", defaultValue = "0", description = "Execute the last dx, dy of each chunk spent approaching a "
+            + "point above an object to pick with Gaussian noise of this std (action units, 1 = 2 cm), so the "
+            + "next observation shows the gripper off its aim and the label the expert's correction (default ${DEFAULT-VALUE}: none).")
+    double aimError;
+
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
@@ -66,7 +71,7 @@ final class DemosCommand implements Callable<Integer> {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
@@ -104,6 +109,7 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("domain_randomisation", randomise);
                 manifest.put("dart_perturbation", perturb);
                 manifest.put("slip_probability", slip);
+                manifest.put("aim_error", aimError);
                 manifest.put("successes_with_regrasp", regrasped);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);

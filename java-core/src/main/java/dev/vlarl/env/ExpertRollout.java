@@ -16,6 +16,13 @@ import dev.vlarl.demo.DemoWriter;
  * expert's path and the labels show how it steers back, which is what a learned policy needs
  * once its own errors move it off that path. Such a recording no longer replays exactly (its
  * header's source says so).
+ *
+ * <p>With an aim error sigma &gt; 0 the last action of each chunk taken while the expert is
+ * approaching a point above an object it is about to pick (its "hover ..." phases) is executed with Gaussian noise
+ * of that std on dx and dy: the next recorded observation - a chunk boundary, where a policy
+ * looks - shows the gripper off its aim point, and the label is the expert's correction. DART's
+ * per-action noise is corrected within the chunk, before any observation shows it; a policy's own
+ * misses are errors at the chunk boundary above its object.
  */
 public final class ExpertRollout implements AutoCloseable {
     /** Height (m) of a picked object's centre at which a slip puts it back on the table. */
@@ -26,8 +33,9 @@ public final class ExpertRollout implements AutoCloseable {
     private final float[] actions;
     private final double perturb;
     private final double slip;
+    private final double aimError;
     private String lastPhase = "";
-    private int lastRetries;
+    private int lastRetries, lastAimErrors;
 
     /** Episode result. */
     public record Result(EpisodeStatus status, String reason, int steps) {}
@@ -49,12 +57,22 @@ public final class ExpertRollout implements AutoCloseable {
      *     from an empty grip - the state a policy is in after a missed grasp
      */
     public ExpertRollout(BatchedEnv env, double perturb, double slip) {
+        this(env, perturb, slip, 0);
+    }
+
+    /**
+     * @param aimError std (action units, 1 = one full step) of the noise on the last dx, dy of
+     *     each chunk spent approaching the point above an object to pick (0 = none)
+     */
+    public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
         if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
         if (!(slip >= 0) || slip > 1) throw new IllegalArgumentException("slip probability must be in [0, 1], got " + slip);
         this.env = env;
         this.perturb = perturb;
         this.slip = slip;
+        if (!(aimError >= 0) || aimError > 1) throw new IllegalArgumentException("aim error std must be in [0, 1], got " + aimError);
+        this.aimError = aimError;
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
@@ -69,6 +87,7 @@ public final class ExpertRollout implements AutoCloseable {
         java.util.SplittableRandom slips = new java.util.SplittableRandom(seed * 0xBF58476D1CE4E5B9L ^ 0x5119L);
         java.util.Set<String> decided = new java.util.HashSet<>();
         String slipping = null;
+        int aimErrors = 0;
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
@@ -82,9 +101,12 @@ public final class ExpertRollout implements AutoCloseable {
                     }
                 }
                 expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
+                boolean aimNoise = aimError > 0 && n == k - 1 && expert.phase().startsWith("hover");
+                if (aimNoise) aimErrors++;
                 for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
                     float a = actions[n * EnvSpec.ACTION_DIM + d];
                     if (perturb > 0 && d < 3) a = (float) Math.max(-1, Math.min(1, a + perturb * noise.nextGaussian()));
+                    if (aimNoise && d < 2) a = (float) Math.max(-1, Math.min(1, a + aimError * noise.nextGaussian()));
                     single.set(0, 0, d, a);
                 }
                 env.step(single, false);
@@ -95,12 +117,18 @@ public final class ExpertRollout implements AutoCloseable {
         }
         lastPhase = expert.phase();
         lastRetries = expert.retries();
+        lastAimErrors = aimErrors;
         return new Result(env.status(0), env.reason(0), env.steps(0));
     }
 
     /** Times the expert went back for a lost object in the last episode. */
     public int lastRetries() {
         return lastRetries;
+    }
+
+    /** Chunks of the last episode that ended with an aim error. */
+    public int lastAimErrors() {
+        return lastAimErrors;
     }
 
     /** The expert's phase when the last episode ended (for diagnosing failures). */
@@ -115,7 +143,8 @@ public final class ExpertRollout implements AutoCloseable {
                 sp.imageHeight(), sp.imageWidth(), sp.chunkLength(), EnvSpec.STATE_DIM, EnvSpec.ACTION_DIM,
                 sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(),
                 "scripted-expert" + (perturb > 0 ? ", DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)" : "")
-                        + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : ""));
+                        + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : "")
+                        + (aimError > 0 ? ", aim error std " + aimError + " at chunk ends while approaching (labels are the expert's)" : ""));
     }
 
     @Override

@@ -162,4 +162,22 @@ class ScriptedExpertTest {
         assertEquals(0, rollout.lastRetries(), "without slips the expert grasps once per object");
         assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 1.5));
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "spatial/front_cube_on_plate"})
+    void anAimErrorAboveTheObjectIsCorrectedAndThePickSucceeds(String name) {
+        Task t = TaskRegistry.get(name);
+        try (ExpertRollout aiming = new ExpertRollout(env, 0, 0, 1.0)) {
+            int perturbed = 0;
+            for (int seed = 0; seed < 3; seed++) {
+                ExpertRollout.Result r = aiming.run(t, Seeds.train(seed), null);
+                assertEquals(EpisodeStatus.SUCCESS, r.status(), name + " seed " + seed + ": " + r.reason() + " (phase " + aiming.lastPhase() + ")");
+                perturbed += aiming.lastAimErrors();
+            }
+            assertTrue(perturbed >= 3, name + ": only " + perturbed + " chunks ended with an aim error");
+        }
+        rollout.run(t, Seeds.train(0), null);
+        assertEquals(0, rollout.lastAimErrors());
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 0, 1.5));
+    }
 }
