@@ -98,6 +98,10 @@ final class EvalCommand implements Callable<Integer> {
         for (Evaluator.TaskResult r : results) {
             System.out.printf("%-44s %-16s %-32s %.0f%n", r.task(), r.decoding(), r.success(), r.meanSteps());
             if (r.stages().size() > 1) System.out.println("    stages reached: " + StageTracker.summary(r.stages()));
+            Evaluator.GraspSummary grasp = Evaluator.GraspSummary.of(r.episodes());
+            if (grasp.held() + grasp.missed() > 0)
+                System.out.printf("    grasps: %d held (median %.1f cm off the object's centre), %d missed (median %.1f cm)%n", grasp.held(),
+                        100 * grasp.heldMedianLateral(), grasp.missed(), 100 * grasp.missedMedianLateral());
             List<Long> failed = r.episodes().stream().filter(e -> e.status() != EpisodeStatus.SUCCESS).map(e -> e.seed() - Seeds.EVAL_START).limit(8).toList();
             if (!failed.isEmpty()) System.out.println("    failed --eval-seed " + failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
                     + (failed.size() < r.episodes().size() - r.success().successes() ? " ..." : "") + " (watch: ./vlarl envs video --bundle " + checkpoint
@@ -116,7 +120,21 @@ final class EvalCommand implements Callable<Integer> {
                 en.put("status", e.status().name());
                 en.put("steps", e.steps());
                 en.put("milestones", e.milestones());
+                ArrayNode gs = en.putArray("grasps");
+                for (StageTracker.Grasp g : e.grasps()) {
+                    ObjectNode gn = gs.addObject();
+                    gn.put("object", g.object());
+                    gn.put("dx_cm", Math.round(g.dx() * 1000) / 10.0);
+                    gn.put("dy_cm", Math.round(g.dy() * 1000) / 10.0);
+                    gn.put("dz_cm", Math.round(g.dz() * 1000) / 10.0);
+                    gn.put("held", g.held());
+                }
             }
+            ObjectNode gsum = n.putObject("grasps");
+            gsum.put("held", grasp.held());
+            gsum.put("missed", grasp.missed());
+            putFinite(gsum, "held_median_lateral_cm", 100 * grasp.heldMedianLateral());
+            putFinite(gsum, "missed_median_lateral_cm", 100 * grasp.missedMedianLateral());
             ArrayNode st = n.putArray("stages");
             for (StageTracker.StageCount c : r.stages()) {
                 ObjectNode sn = st.addObject();
@@ -146,6 +164,11 @@ final class EvalCommand implements Callable<Integer> {
         om.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
         System.out.println("results: " + file);
         return 0;
+    }
+
+    static void putFinite(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) n.put(key, Math.round(v * 10) / 10.0);
+        else n.putNull(key);
     }
 
     static void putWilson(ObjectNode n, Wilson w) {

@@ -33,8 +33,36 @@ public final class Evaluator {
         }
     }
 
-    /** One episode: its initial-state seed, how it ended, its length and how many milestones it reached. */
-    public record Episode(long seed, EpisodeStatus status, int steps, int milestones) {}
+    /**
+     * One episode: its initial-state seed, how it ended, its length, how many milestones it
+     * reached and its grasps ({@link StageTracker.Grasp}: where the fingers first closed near each
+     * object it went for).
+     */
+    public record Episode(long seed, EpisodeStatus status, int steps, int milestones, List<StageTracker.Grasp> grasps) {
+        public Episode {
+            grasps = List.copyOf(grasps);
+        }
+    }
+
+    /**
+     * Grasps over a task's episodes: how many were held and missed, and the median horizontal
+     * error (m) of each kind (NaN with none).
+     */
+    public record GraspSummary(int held, int missed, double heldMedianLateral, double missedMedianLateral) {
+        public static GraspSummary of(List<Episode> episodes) {
+            List<Double> held = new ArrayList<>(), missed = new ArrayList<>();
+            for (Episode e : episodes)
+                for (StageTracker.Grasp g : e.grasps()) (g.held() ? held : missed).add(g.lateral());
+            return new GraspSummary(held.size(), missed.size(), median(held), median(missed));
+        }
+
+        private static double median(List<Double> v) {
+            if (v.isEmpty()) return Double.NaN;
+            List<Double> s = v.stream().sorted().toList();
+            int n = s.size();
+            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        }
+    }
 
     private Evaluator() {}
 
@@ -101,7 +129,7 @@ public final class Evaluator {
                 }
                 tracker.end(env, wave);
                 for (int i = 0; i < wave; i++) {
-                    runs.add(new Episode(seeds[i], env.status(i), env.steps(i), tracker.reached(i)));
+                    runs.add(new Episode(seeds[i], env.status(i), env.steps(i), tracker.reached(i), tracker.grasps(i)));
                     if (env.status(i) == EpisodeStatus.SUCCESS) ok++;
                     if (env.status(i) == EpisodeStatus.UNSTABLE) unstable++;
                     steps += env.steps(i);

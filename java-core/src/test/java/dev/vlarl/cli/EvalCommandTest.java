@@ -65,6 +65,7 @@ class EvalCommandTest {
                 assertEquals(4 + i, eps.get(i).get("eval_seed").asInt());
                 assertTrue(eps.get(i).get("steps").asInt() > 0);
                 if (eps.get(i).get("status").asText().equals("SUCCESS")) ok++;
+                assertTrue(eps.get(i).get("grasps").isArray());
             }
             assertEquals(ok, t.get("successes").asInt());
             double low = t.get("wilson95_low").asDouble(), high = t.get("wilson95_high").asDouble();
@@ -74,6 +75,9 @@ class EvalCommandTest {
             JsonNode stages = t.get("stages");
             assertEquals(4, stages.size(), stages.toString());
             for (JsonNode s : stages) assertEquals(3, s.get("episodes").asInt());
+            int graspRows = 0;
+            for (JsonNode e : eps) graspRows += e.get("grasps").size();
+            assertEquals(graspRows, t.at("/grasps/held").asInt() + t.at("/grasps/missed").asInt());
         }
         assertEquals(Set.of("greedy", "sampled"), decodings);
         assertTrue(table.contains("stages reached:"), table);

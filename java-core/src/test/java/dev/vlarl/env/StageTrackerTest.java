@@ -52,6 +52,44 @@ class StageTrackerTest {
         for (StageTracker.StageCount s : c) assertEquals(1, s.reached(), name + ": " + StageTracker.summary(c));
         assertEquals(1, c.getLast().atEnd(), "the goal holds at the end");
         assertFalse(c.getFirst().stage().isEmpty());
+        // one grasp per pick, each held, the fingers closed on the object's centre
+        List<StageTracker.Grasp> grasps = tracker.grasps(0);
+        long picks = t.goal().stages().stream().filter(g -> g instanceof Goal.Held).count();
+        assertEquals(picks, grasps.size(), name + ": " + grasps);
+        for (StageTracker.Grasp g : grasps) {
+            assertTrue(g.held(), g.toString());
+            assertTrue(g.lateral() < 0.01, g.toString());
+        }
+    }
+
+    /** Fingers closed 3 cm beside the cylinder: a grasp of it, recorded 3 cm off, not held. */
+    @Test
+    void aGraspBesideTheObjectIsRecordedAsMissed() {
+        Task t = TaskRegistry.get("object/yellow_cylinder_in_bin");
+        StageTracker tracker = new StageTracker(t, 1);
+        env.reset(0, t, Seeds.eval(2));
+        tracker.begin();
+        Sim s = env.sim(0);
+        double tx = s.body("cyl_yellow", 0) + 0.03, ty = s.body("cyl_yellow", 1), tz = 0.12;
+        for (int k = 0; k < 120 && env.status(0) == EpisodeStatus.RUNNING; k++) {
+            if (k == 40) tz = 0.025;  // hover, then go down beside it
+            double m = env.spec().maxStepMetres();
+            float grip = k >= 80 ? 1f : -1f;
+            float[] a = {(float) Math.clamp((tx - s.hand(0)) / m, -1, 1), (float) Math.clamp((ty - s.hand(1)) / m, -1, 1),
+                    (float) Math.clamp((tz - s.hand(2)) / m, -1, 1), grip};
+            for (int d = 0; d < a.length; d++) one.set(0, 0, d, a[d]);
+            env.step(one, false);
+            tracker.observe(env, 1);
+        }
+        tracker.end(env, 1);
+        List<StageTracker.Grasp> grasps = tracker.grasps(0);
+        assertEquals(1, grasps.size(), grasps.toString());
+        StageTracker.Grasp g = grasps.getFirst();
+        assertEquals("cyl_yellow", g.object());
+        assertFalse(g.held());
+        assertEquals(0.03, g.lateral(), 0.01, g.toString());
+        tracker.begin();
+        assertTrue(tracker.grasps(0).isEmpty(), "a new wave starts without grasps");
     }
 
     @Test
@@ -70,6 +108,7 @@ class StageTrackerTest {
             assertEquals(0, s.reached(), s.stage());
             assertEquals(1, s.episodes());
         }
+        assertTrue(tracker.grasps(0).isEmpty(), "an open gripper grasps nothing");
         assertEquals(4, tracker.counts().size(), "two objects, each held then in the bin");
     }
 
