@@ -5,20 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vlarl.policy.ActionTokenizer;
-import dev.vlarl.policy.DemoBatcher;
-import dev.vlarl.policy.DemoSources;
-import dev.vlarl.policy.InstructionTokenizer;
-import dev.vlarl.policy.Policy;
-import dev.vlarl.policy.PolicyConfig;
-import dev.vlarl.policy.PolicyFiles;
-import dev.vlarl.policy.SyntheticDemos;
-import dev.vlarl.policy.TinyVla;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,24 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalCommandTest {
     @Test
     void writesTheTableAndAConsistentJson(@TempDir Path dir) throws Exception {
-        PolicyConfig c = PolicyConfig.tiny();
-        InstructionTokenizer words = InstructionTokenizer.build(DemoSources.instructions("synthetic"));
-        ActionTokenizer actions = ActionTokenizer.fit(DemoBatcher.allActions(new SyntheticDemos(List.of(0), 2, 4, c.image(), 1)), c.bins());
-        try (PolicyFiles.Loaded p = new PolicyFiles.Loaded(TinyVla.create(c, words.size()), words, actions)) {
-            Policy.save(p, dir.resolve("bundle"));
-        }
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf));
-        int rc;
+        Path bundle = CliFixtures.tinyBundle(dir.resolve("bundle"));
         Path json = dir.resolve("eval.json");
-        try {
-            rc = Main.commandLine().execute("eval", "--checkpoint", dir.resolve("bundle").toString(), "--base-fallback", "--tasks",
-                    "long/both_cubes_in_bin", "--episodes", "3", "--envs", "2", "--first-seed", "4", "--json", json.toString());
-        } finally {
-            System.setOut(old);
-        }
-        String table = buf.toString();
+        CliFixtures.Run r = CliFixtures.run("eval", "--checkpoint", bundle.toString(), "--base-fallback", "--tasks", "long/both_cubes_in_bin",
+                "--episodes", "3", "--envs", "2", "--first-seed", "4", "--json", json.toString());
+        String table = r.out();
+        int rc = r.rc();
         assertEquals(0, rc, table);
         JsonNode out = new ObjectMapper().readTree(json.toFile());
         assertEquals(3, out.get("episodes_per_task").asInt());

@@ -28,15 +28,21 @@ class StageTrackerTest {
         env.close();
     }
 
+    /** Resets environment 0 to the task's initial state for {@code seed} and starts a tracker on it. */
+    static StageTracker start(Task t, long seed) {
+        StageTracker tracker = new StageTracker(t, 1);
+        env.reset(0, t, seed);
+        tracker.begin();
+        return tracker;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"long/both_cubes_in_bin", "long/drawer_then_cube", "long/cube_on_plate_and_cylinder_in_bin",
             "object/yellow_cylinder_in_bin"})
     void theExpertReachesEveryMilestoneOfItsTask(String name) {
         Task t = TaskRegistry.get(name);
-        StageTracker tracker = new StageTracker(t, 1);
         long seed = Seeds.train(2);
-        env.reset(0, t, seed);
-        tracker.begin();
+        StageTracker tracker = start(t, seed);
         ScriptedExpert expert = t.newExpert(seed);
         float[] a = new float[EnvSpec.ACTION_DIM];
         while (env.status(0) == EpisodeStatus.RUNNING) {
@@ -66,9 +72,7 @@ class StageTrackerTest {
     @Test
     void aGraspBesideTheObjectIsRecordedAsMissed() {
         Task t = TaskRegistry.get("object/yellow_cylinder_in_bin");
-        StageTracker tracker = new StageTracker(t, 1);
-        env.reset(0, t, Seeds.eval(2));
-        tracker.begin();
+        StageTracker tracker = start(t, Seeds.eval(2));
         Sim s = env.sim(0);
         double tx = s.body("cyl_yellow", 0) + 0.03, ty = s.body("cyl_yellow", 1), tz = 0.12;
         for (int k = 0; k < 120 && env.status(0) == EpisodeStatus.RUNNING; k++) {
@@ -94,10 +98,7 @@ class StageTrackerTest {
 
     @Test
     void anIdleArmReachesNoMilestone() {
-        Task t = TaskRegistry.get("long/both_cubes_in_bin");
-        StageTracker tracker = new StageTracker(t, 1);
-        env.reset(0, t, Seeds.eval(0));
-        tracker.begin();
+        StageTracker tracker = start(TaskRegistry.get("long/both_cubes_in_bin"), Seeds.eval(0));
         for (int k = 0; k < 20; k++) {
             for (int d = 0; d < EnvSpec.ACTION_DIM; d++) one.set(0, 0, d, 0f);
             env.step(one, false);
