@@ -58,6 +58,11 @@ final class DemosCommand implements Callable<Integer> {
             + "next observation shows the gripper off its aim and the label the expert's correction (default ${DEFAULT-VALUE}: none).")
     double aimError;
 
+    @Option(names = "--hover-offset", defaultValue = "0", description = "Before each pick the expert hovers up to this many metres "
+            + "(at least half of it, in a random direction) off the object while the recorded labels aim at the object, then comes "
+            + "down onto it: frames above an object but off its aim, labelled with the correction (default ${DEFAULT-VALUE}: none).")
+    double hoverOffset;
+
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
@@ -71,7 +76,7 @@ final class DemosCommand implements Callable<Integer> {
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError, hoverOffset);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
@@ -110,6 +115,7 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("dart_perturbation", perturb);
                 manifest.put("slip_probability", slip);
                 manifest.put("aim_error", aimError);
+                manifest.put("hover_offset_m", hoverOffset);
                 manifest.put("successes_with_regrasp", regrasped);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);

@@ -34,6 +34,8 @@ public final class ExpertRollout implements AutoCloseable {
     private final double perturb;
     private final double slip;
     private final double aimError;
+    private final double hoverOffset;
+    private final float[] labels;
     private String lastPhase = "";
     private int lastRetries, lastAimErrors;
 
@@ -65,6 +67,15 @@ public final class ExpertRollout implements AutoCloseable {
      *     each chunk spent approaching the point above an object to pick (0 = none)
      */
     public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError) {
+        this(env, perturb, slip, aimError, 0);
+    }
+
+    /**
+     * @param hoverOffset the largest horizontal offset (m) of the point the expert hovers at before
+     *     each pick (drawn per hover, between half this and this, in a random direction) while
+     *     the labels aim at the object; 0 = none
+     */
+    public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError, double hoverOffset) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
         if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
         if (!(slip >= 0) || slip > 1) throw new IllegalArgumentException("slip probability must be in [0, 1], got " + slip);
@@ -73,6 +84,9 @@ public final class ExpertRollout implements AutoCloseable {
         this.slip = slip;
         if (!(aimError >= 0) || aimError > 1) throw new IllegalArgumentException("aim error std must be in [0, 1], got " + aimError);
         this.aimError = aimError;
+        if (!(hoverOffset >= 0) || hoverOffset > 0.05) throw new IllegalArgumentException("hover offset must be in [0, 0.05] m, got " + hoverOffset);
+        this.hoverOffset = hoverOffset;
+        this.labels = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
@@ -88,6 +102,7 @@ public final class ExpertRollout implements AutoCloseable {
         java.util.Set<String> decided = new java.util.HashSet<>();
         String slipping = null;
         int aimErrors = 0;
+        String lastHover = "";
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
@@ -100,7 +115,16 @@ public final class ExpertRollout implements AutoCloseable {
                         slipping = null;
                     }
                 }
-                expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
+                if (hoverOffset > 0) {
+                    // a new offset for each hover phase entered
+                    String ph = expert.phase();
+                    if (ph.startsWith("hover ") && !ph.equals(lastHover)) {
+                        double r = hoverOffset * (0.5 + 0.5 * noise.nextDouble()), th = 2 * Math.PI * noise.nextDouble();
+                        expert.offsetHover(r * Math.cos(th), r * Math.sin(th));
+                    }
+                    lastHover = ph.startsWith("hover ") ? ph : "";
+                }
+                expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM, hoverOffset > 0 ? labels : null, n * EnvSpec.ACTION_DIM);
                 boolean aimNoise = aimError > 0 && n == k - 1 && expert.phase().startsWith("hover");
                 if (aimNoise) aimErrors++;
                 for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
@@ -112,7 +136,7 @@ public final class ExpertRollout implements AutoCloseable {
                 env.step(single, false);
                 n++;
             }
-            if (writer != null) writer.addChunk(env.observations().state(0), env.observations().image(0), actions, n);
+            if (writer != null) writer.addChunk(env.observations().state(0), env.observations().image(0), hoverOffset > 0 ? labels : actions, n);
             env.observe(0);
         }
         lastPhase = expert.phase();
@@ -144,7 +168,8 @@ public final class ExpertRollout implements AutoCloseable {
                 sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(),
                 "scripted-expert" + (perturb > 0 ? ", DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)" : "")
                         + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : "")
-                        + (aimError > 0 ? ", aim error std " + aimError + " at chunk ends while approaching (labels are the expert's)" : ""));
+                        + (aimError > 0 ? ", aim error std " + aimError + " at chunk ends while approaching (labels are the expert's)" : "")
+                        + (hoverOffset > 0 ? ", hovers up to " + hoverOffset + " m off each object to pick (labels aim at the object)" : ""));
     }
 
     @Override

@@ -180,4 +180,31 @@ class ScriptedExpertTest {
         assertEquals(0, rollout.lastAimErrors());
         assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 0, 1.5));
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "long/drawer_then_cube"})
+    void anExpertHoveringOffTheObjectComesDownOntoItAndLabelsTheCorrection(String name, @TempDir Path dir) throws Exception {
+        EnvSpec spec = EnvSpec.defaults();
+        Task t = TaskRegistry.get(name);
+        try (ExpertRollout clean = new ExpertRollout(env); ExpertRollout off = new ExpertRollout(env, 0, 0, 0, 0.03)) {
+            for (int seed = 0; seed < 2; seed++) {
+                DemoWriter wc = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
+                DemoWriter wo = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
+                ExpertRollout.Result rc = clean.run(t, Seeds.train(seed), wc);
+                ExpertRollout.Result ro = off.run(t, Seeds.train(seed), wo);
+                assertEquals(EpisodeStatus.SUCCESS, ro.status(), name + " seed " + seed + ": " + ro.reason() + " (phase " + off.lastPhase() + ")");
+                assertTrue(off.header(t, Seeds.train(seed), ro).source().contains("hovers up to 0.03 m off"));
+                wc.write(dir.resolve("c.vdemo"), clean.header(t, Seeds.train(seed), rc));
+                wo.write(dir.resolve("o.vdemo"), off.header(t, Seeds.train(seed), ro));
+                Demonstration c = DemoReader.read(dir.resolve("c.vdemo")), o = DemoReader.read(dir.resolve("o.vdemo"));
+                // the recorded frames leave the clean path by about the offset (the expert's own noise is ~1 mm)
+                double drift = 0;
+                for (int i = 1; i < Math.min(c.chunks().size(), o.chunks().size()); i++)
+                    drift = Math.max(drift, Math.hypot(c.chunks().get(i).state()[0] - o.chunks().get(i).state()[0],
+                            c.chunks().get(i).state()[1] - o.chunks().get(i).state()[1]));
+                assertTrue(drift > 0.012, name + ": largest horizontal drift " + drift + " m");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 0, 0, 0.2));
+    }
 }
