@@ -58,9 +58,10 @@ final class DemosCommand implements Callable<Integer> {
             + "next observation shows the gripper off its aim and the label the expert's correction (default ${DEFAULT-VALUE}: none).")
     double aimError;
 
-    @Option(names = "--hover-offset", defaultValue = "0", description = "Before each pick the expert hovers up to this many metres "
-            + "(at least half of it, in a random direction) off the object while the recorded labels aim at the object, then comes "
-            + "down onto it: frames above an object but off its aim, labelled with the correction (default ${DEFAULT-VALUE}: none).")
+    @Option(names = "--hover-offset", defaultValue = "0", description = "Once per pick, at the first frame with the gripper above "
+            + "the object, move the gripper sideways by up to this many metres (at least half, in a random direction) before the frame "
+            + "is rendered: recordings show the gripper above an object but off it, and the expert's correction (default "
+            + "${DEFAULT-VALUE}: none).")
     double hoverOffset;
 
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")

@@ -35,9 +35,8 @@ public final class ExpertRollout implements AutoCloseable {
     private final double slip;
     private final double aimError;
     private final double hoverOffset;
-    private final float[] labels;
     private String lastPhase = "";
-    private int lastRetries, lastAimErrors;
+    private int lastRetries, lastAimErrors, lastDisplacements;
 
     /** Episode result. */
     public record Result(EpisodeStatus status, String reason, int steps) {}
@@ -71,9 +70,11 @@ public final class ExpertRollout implements AutoCloseable {
     }
 
     /**
-     * @param hoverOffset the largest horizontal offset (m) of the point the expert hovers at before
-     *     each pick (drawn per hover, between half this and this, in a random direction) while
-     *     the labels aim at the object; 0 = none
+     * @param hoverOffset with this > 0, once per pick, at the first chunk boundary with the
+     *     gripper above the object it goes for (within 5 cm of it horizontally, 6 cm or more
+     *     above the table), the gripper is moved sideways by between half this and this many
+     *     metres in a random direction before the frame is rendered: the recording holds a frame
+     *     above the object but off it, and the expert's correction from there, as executed
      */
     public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError, double hoverOffset) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
@@ -86,13 +87,13 @@ public final class ExpertRollout implements AutoCloseable {
         this.aimError = aimError;
         if (!(hoverOffset >= 0) || hoverOffset > 0.05) throw new IllegalArgumentException("hover offset must be in [0, 0.05] m, got " + hoverOffset);
         this.hoverOffset = hoverOffset;
-        this.labels = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
     /** Runs one episode; with a non-null writer, adds its chunk records (the file is written by the caller). */
     public Result run(Task task, long seed, DemoWriter writer) {
         env.reset(0, task, seed);
+        lastDisplacements = 0;
         ScriptedExpert expert = task.newExpert(seed);
         int k = env.spec().chunkLength();
         double maxStep = env.spec().maxStepMetres();
@@ -102,7 +103,7 @@ public final class ExpertRollout implements AutoCloseable {
         java.util.Set<String> decided = new java.util.HashSet<>();
         String slipping = null;
         int aimErrors = 0;
-        String lastHover = "";
+        java.util.Set<String> displaced = new java.util.HashSet<>();
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
@@ -115,16 +116,7 @@ public final class ExpertRollout implements AutoCloseable {
                         slipping = null;
                     }
                 }
-                if (hoverOffset > 0) {
-                    // a new offset for each hover phase entered
-                    String ph = expert.phase();
-                    if (ph.startsWith("hover ") && !ph.equals(lastHover)) {
-                        double r = hoverOffset * (0.5 + 0.5 * noise.nextDouble()), th = 2 * Math.PI * noise.nextDouble();
-                        expert.offsetHover(r * Math.cos(th), r * Math.sin(th));
-                    }
-                    lastHover = ph.startsWith("hover ") ? ph : "";
-                }
-                expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM, hoverOffset > 0 ? labels : null, n * EnvSpec.ACTION_DIM);
+                expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
                 boolean aimNoise = aimError > 0 && n == k - 1 && expert.phase().startsWith("hover");
                 if (aimNoise) aimErrors++;
                 for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
@@ -136,7 +128,8 @@ public final class ExpertRollout implements AutoCloseable {
                 env.step(single, false);
                 n++;
             }
-            if (writer != null) writer.addChunk(env.observations().state(0), env.observations().image(0), hoverOffset > 0 ? labels : actions, n);
+            if (writer != null) writer.addChunk(env.observations().state(0), env.observations().image(0), actions, n);
+            if (hoverOffset > 0 && env.status(0) == EpisodeStatus.RUNNING) displaceAbove(s, expert.phase(), displaced, noise);
             env.observe(0);
         }
         lastPhase = expert.phase();
@@ -148,6 +141,24 @@ public final class ExpertRollout implements AutoCloseable {
     /** Times the expert went back for a lost object in the last episode. */
     public int lastRetries() {
         return lastRetries;
+    }
+
+    // Once per object to pick: the gripper above it (hovering or coming down) is moved sideways before the next frame.
+    private void displaceAbove(Sim s, String phase, java.util.Set<String> displaced, java.util.SplittableRandom rng) {
+        String obj = phase.startsWith("hover ") ? phase.substring(6) : phase.startsWith("descend ") ? phase.substring(8) : null;
+        if (obj == null || displaced.contains(obj)) return;
+        double dx = s.hand(0) - s.body(obj, 0), dy = s.hand(1) - s.body(obj, 1);
+        if (Math.hypot(dx, dy) > 0.05 || s.hand(2) < 0.06) return;
+        displaced.add(obj);
+        double r = hoverOffset * (0.5 + 0.5 * rng.nextDouble()), th = 2 * Math.PI * rng.nextDouble();
+        s.setHand(s.hand(0) + r * Math.cos(th), s.hand(1) + r * Math.sin(th), s.hand(2), s.gripClosed());
+        s.forward();
+        lastDisplacements++;
+    }
+
+    /** Times the gripper was moved off an object to pick in the last episode ({@code hoverOffset}). */
+    public int lastDisplacements() {
+        return lastDisplacements;
     }
 
     /** Chunks of the last episode that ended with an aim error. */
@@ -169,7 +180,7 @@ public final class ExpertRollout implements AutoCloseable {
                 "scripted-expert" + (perturb > 0 ? ", DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)" : "")
                         + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : "")
                         + (aimError > 0 ? ", aim error std " + aimError + " at chunk ends while approaching (labels are the expert's)" : "")
-                        + (hoverOffset > 0 ? ", hovers up to " + hoverOffset + " m off each object to pick (labels aim at the object)" : ""));
+                        + (hoverOffset > 0 ? ", moved up to " + hoverOffset + " m off each object to pick above it (the correction as executed)" : ""));
     }
 
     @Override

@@ -58,8 +58,6 @@ public final class ScriptedExpert {
     private int inPhase;
     private int lostFor;
     private int retries;
-    private double offX, offY;
-    private final double[] noise = new double[3];
 
     ScriptedExpert(List<Phase> phases, SplittableRandom rng) {
         this.phases = List.copyOf(phases);
@@ -100,36 +98,16 @@ public final class ScriptedExpert {
     }
 
     /**
-     * From now on, the expert's "hover ..." phases aim (dx, dy) metres off their target (and end
-     * when it is reached there); {@link #act(Sim, double, float[], int, float[], int)} still
-     * labels what the expert would do without the offset. For recordings whose frames show the
-     * gripper above an object but off its aim, labelled with the correction.
-     */
-    public void offsetHover(double dx, double dy) {
-        offX = dx;
-        offY = dy;
-    }
-
-    /**
      * The next action for simulator state {@code s}.
      *
      * @param maxStep metres per unit action ({@link EnvSpec#maxStepMetres()})
      * @param out receives dx, dy, dz, grip at {@code out[offset..offset+3]}
      */
     public void act(Sim s, double maxStep, float[] out, int offset) {
-        act(s, maxStep, out, offset, null, 0);
-    }
-
-    /**
-     * As {@link #act(Sim, double, float[], int)}; {@code label} (when not null) receives the
-     * action without the hover offset ({@link #offsetHover}), with the same noise.
-     */
-    public void act(Sim s, double maxStep, float[] out, int offset, float[] label, int labelOffset) {
         if (finished()) {
             Phase last = phases.getLast();
             out[offset] = out[offset + 1] = out[offset + 2] = 0;
             out[offset + 3] = last.closed() ? 1 : -1;
-            if (label != null) System.arraycopy(out, offset, label, labelOffset, EnvSpec.ACTION_DIM);
             return;
         }
         Phase p = phases.get(index);
@@ -140,29 +118,6 @@ public final class ScriptedExpert {
             }
         }
         p.target().at(s, t);
-        for (int i = 0; i < 3; i++) noise[i] = NOISE * rng.nextGaussian();
-        boolean aimOff = (offX != 0 || offY != 0) && p.name().startsWith("hover ");
-        if (label != null) {
-            motion(s, maxStep, p, label, labelOffset);
-            label[labelOffset + 3] = p.closed() ? 1 : -1;
-        }
-        if (aimOff) {
-            t[0] += offX;
-            t[1] += offY;
-        }
-        double maxErr = motion(s, maxStep, p, out, offset);
-        out[offset + 3] = p.closed() ? 1 : -1;
-        inPhase++;
-        within = maxErr < p.tol() ? within + 1 : 0;
-        if (within >= p.hold() || inPhase >= p.maxSteps()) {
-            index++;
-            within = 0;
-            inPhase = 0;
-        }
-    }
-
-    // dx, dy, dz towards the target t (servo with lag compensation, speed-limited, this action's noise); the largest axis error
-    private double motion(Sim s, double maxStep, Phase p, float[] out, int offset) {
         double maxErr = 0;
         double[] a = this.a;
         double peak = 0;
@@ -173,7 +128,17 @@ public final class ScriptedExpert {
             peak = Math.max(peak, Math.abs(a[i]));
         }
         double scale = peak > p.speed() ? p.speed() / peak : 1;
-        for (int i = 0; i < 3; i++) out[offset + i] = (float) Math.max(-1, Math.min(1, a[i] * scale + noise[i]));
-        return maxErr;
+        for (int i = 0; i < 3; i++) {
+            double v = a[i] * scale + NOISE * rng.nextGaussian();
+            out[offset + i] = (float) Math.max(-1, Math.min(1, v));
+        }
+        out[offset + 3] = p.closed() ? 1 : -1;
+        inPhase++;
+        within = maxErr < p.tol() ? within + 1 : 0;
+        if (within >= p.hold() || inPhase >= p.maxSteps()) {
+            index++;
+            within = 0;
+            inPhase = 0;
+        }
     }
 }

@@ -183,7 +183,7 @@ class ScriptedExpertTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "long/drawer_then_cube"})
-    void anExpertHoveringOffTheObjectComesDownOntoItAndLabelsTheCorrection(String name, @TempDir Path dir) throws Exception {
+    void aGripperMovedOffTheObjectAboveItIsBroughtBackAndThePickSucceeds(String name, @TempDir Path dir) throws Exception {
         EnvSpec spec = EnvSpec.defaults();
         Task t = TaskRegistry.get(name);
         try (ExpertRollout clean = new ExpertRollout(env); ExpertRollout off = new ExpertRollout(env, 0, 0, 0, 0.03)) {
@@ -193,7 +193,9 @@ class ScriptedExpertTest {
                 ExpertRollout.Result rc = clean.run(t, Seeds.train(seed), wc);
                 ExpertRollout.Result ro = off.run(t, Seeds.train(seed), wo);
                 assertEquals(EpisodeStatus.SUCCESS, ro.status(), name + " seed " + seed + ": " + ro.reason() + " (phase " + off.lastPhase() + ")");
-                assertTrue(off.header(t, Seeds.train(seed), ro).source().contains("hovers up to 0.03 m off"));
+                assertTrue(off.header(t, Seeds.train(seed), ro).source().contains("moved up to 0.03 m off"));
+                long picks = t.goal().stages().stream().filter(g -> g instanceof Goal.Held).count();
+                assertEquals(picks, off.lastDisplacements(), name + ": once per pick");
                 wc.write(dir.resolve("c.vdemo"), clean.header(t, Seeds.train(seed), rc));
                 wo.write(dir.resolve("o.vdemo"), off.header(t, Seeds.train(seed), ro));
                 Demonstration c = DemoReader.read(dir.resolve("c.vdemo")), o = DemoReader.read(dir.resolve("o.vdemo"));
