@@ -64,6 +64,11 @@ final class DemosCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}: none).")
     double hoverOffset;
 
+    @Option(names = "--jitter-scale", defaultValue = "1", description = "Jitter object positions this many times as widely as the "
+            + "benchmark's initial states (+-2 cm): the same arrangement, wider spread, so the demonstrations tie where an object is "
+            + "to where the gripper goes; the expert's failures are dropped as always (default ${DEFAULT-VALUE}: the benchmark's).")
+    double jitterScale;
+
     @Option(names = "--keep-failures", description = "Also write episodes the expert failed (outcome in the header).")
     boolean keepFailures;
 
@@ -73,11 +78,12 @@ final class DemosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (episodes <= 0) throw new IllegalArgumentException("--episodes must be positive");
+        if (!(jitterScale >= 1) || jitterScale > 4) throw new IllegalArgumentException("--jitter-scale must be in [1, 4], got " + jitterScale);
         List<Task> tasks = TaskRegistry.select(task);
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError, hoverOffset);
+        try (BatchedEnv env = jittered(new BatchedEnv(spec, 1, true, randomise)); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError, hoverOffset);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
             for (Task t : tasks) {
@@ -117,6 +123,7 @@ final class DemosCommand implements Callable<Integer> {
                 manifest.put("slip_probability", slip);
                 manifest.put("aim_error", aimError);
                 manifest.put("hover_offset_m", hoverOffset);
+                manifest.put("jitter_scale", jitterScale);
                 manifest.put("successes_with_regrasp", regrasped);
                 manifest.put("format", "vdemo v1 (see dev.vlarl.demo)");
                 json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
@@ -124,5 +131,10 @@ final class DemosCommand implements Callable<Integer> {
         }
         System.out.println("demonstrations in " + out.toAbsolutePath());
         return 0;
+    }
+
+    private BatchedEnv jittered(BatchedEnv env) {
+        env.setJitterScale(jitterScale);
+        return env;
     }
 }

@@ -37,6 +37,7 @@ public final class BatchedEnv implements AutoCloseable {
     private final MemorySegment[] images;
     private final MemorySegment[] states;
     private final boolean randomise;
+    private double jitterScale = 1;
     private final DomainRandomisation.Draw[] draws;
     private final java.util.Map<SceneModel, DomainRandomisation.Defaults> defaults = new java.util.IdentityHashMap<>();
 
@@ -111,6 +112,16 @@ public final class BatchedEnv implements AutoCloseable {
         return obs;
     }
 
+    /**
+     * Episodes reset from now on jitter object positions this many times as widely as the
+     * benchmark's initial states do (1 = the benchmark; see {@link Placer}): for recording
+     * demonstrations whose object positions vary more, never for evaluation.
+     */
+    public void setJitterScale(double scale) {
+        if (!(scale >= 1) || scale > 4) throw new IllegalArgumentException("jitter scale must be in [1, 4], got " + scale);
+        this.jitterScale = scale;
+    }
+
     /** Starts a new episode of {@code task} from {@code seed} in environment i and observes it. */
     public void reset(int i, Task task, long seed) {
         SceneModel model = scenes.get(task.bodies());
@@ -127,7 +138,7 @@ public final class BatchedEnv implements AutoCloseable {
         }
         SplittableRandom rng = task.layoutRandom(seed);
         s.setHand(rng.nextDouble(-0.03, 0.03), rng.nextDouble(-0.14, -0.10), rng.nextDouble(0.20, 0.24), false);
-        task.layout().place(s, new Placer(Placer.arrangementOf(task.bodies()), rng));
+        task.layout().place(s, new Placer(Placer.arrangementOf(task.bodies()), rng, jitterScale));
         s.forward();
         int flags = s.settle(SETTLE_STEPS);
         tasks[i] = task;

@@ -26,6 +26,7 @@ final class Placer {
 
     private final SplittableRandom arrangement;
     private final SplittableRandom episode;
+    private final double jitterScale;
     private final List<double[]> placed = new ArrayList<>();
 
     /**
@@ -33,8 +34,20 @@ final class Placer {
      * @param episode the episode's random source (the jitter)
      */
     Placer(SplittableRandom arrangement, SplittableRandom episode) {
+        this(arrangement, episode, 1);
+    }
+
+    /**
+     * @param jitterScale the episodes' position jitter is this many times the benchmark's (same
+     *     arrangement, same draws; 1 = the benchmark). Above 1 the layout's clearances, which
+     *     cover the benchmark's jitter, no longer hold: for recording wider demonstrations
+     *     (the expert's failures are dropped), never for evaluation.
+     */
+    Placer(SplittableRandom arrangement, SplittableRandom episode, double jitterScale) {
+        if (!(jitterScale >= 1) || jitterScale > 4) throw new IllegalArgumentException("jitter scale must be in [1, 4], got " + jitterScale);
         this.arrangement = arrangement;
         this.episode = episode;
+        this.jitterScale = jitterScale;
     }
 
     /** The arrangement's random source for a scene: fixed per scene body set. */
@@ -49,9 +62,9 @@ final class Placer {
         return new double[] {nominal, nominal + jitter(w)};
     }
 
-    /** The episode's offset, uniform in [-w, w]. */
+    /** The episode's offset, uniform in [-w, w] (times the jitter scale). */
     private double jitter(double w) {
-        return w * (2 * episode.nextDouble() - 1);
+        return w * jitterScale * (2 * episode.nextDouble() - 1);
     }
 
     /** A position coordinate in [lo, hi]. */

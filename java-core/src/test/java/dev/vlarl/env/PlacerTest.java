@@ -59,4 +59,36 @@ class PlacerTest {
         }
         assertTrue(widest > Placer.JITTER, name + ": episodes barely differ (widest spread " + widest + " m)");
     }
+
+    /** A wider jitter keeps the arrangement and the draws: each episode's offset from the nominal spot doubles. */
+    @org.junit.jupiter.api.Test
+    void aWiderJitterScalesEachEpisodesOffsetsAroundTheSameArrangement() {
+        java.util.Set<String> bodies = java.util.Set.of("cube_red", "cube_blue", "bin");
+        double[] nominal = null;
+        double widest = 0;
+        for (long seed = 0; seed < 8; seed++) {
+            Placer one = new Placer(Placer.arrangementOf(bodies), new java.util.SplittableRandom(seed));
+            Placer two = new Placer(Placer.arrangementOf(bodies), new java.util.SplittableRandom(seed), 2);
+            double[] p1 = one.spot(-0.3, 0.3, -0.2, 0.2, 0.03), p2 = two.spot(-0.3, 0.3, -0.2, 0.2, 0.03);
+            double[] q1 = one.sample(-0.3, 0.3, -0.2, 0.2, 0.03), q2 = two.sample(-0.3, 0.3, -0.2, 0.2, 0.03);
+            // p1 = n + j, p2 = n + 2 j: the nominal spots n = 2 p1 - p2 are the scene's, the same every episode
+            double[] n = {2 * p1[0] - p2[0], 2 * p1[1] - p2[1], 2 * q1[0] - q2[0], 2 * q1[1] - q2[1]};
+            if (nominal == null) nominal = n;
+            for (int i = 0; i < 4; i++) assertTrue(Math.abs(n[i] - nominal[i]) < 1e-9, "seed " + seed + ": the arrangement moved");
+            widest = Math.max(widest, Math.max(Math.abs(p2[0] - n[0]), Math.abs(q2[1] - n[3])));
+            assertTrue(Math.abs(p2[0] - n[0]) <= 2 * Placer.JITTER + 1e-12);
+        }
+        assertTrue(widest > Placer.JITTER, "scale 2 reaches past the benchmark's jitter: " + widest);
+        try (BatchedEnv env = new BatchedEnv(EnvSpec.defaults(), 1, false)) {
+            Task t = TaskRegistry.get("object/yellow_cylinder_in_bin");
+            env.reset(0, t, Seeds.train(3));
+            double x1 = env.sim(0).body("cyl_yellow", 0);
+            env.setJitterScale(2);
+            env.reset(0, t, Seeds.train(3));
+            env.setJitterScale(1);
+            env.reset(0, t, Seeds.train(3));
+            assertTrue(Math.abs(env.sim(0).body("cyl_yellow", 0) - x1) < 1e-9, "scale 1 is the benchmark's initial state again");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> env.setJitterScale(0.5));
+        }
+    }
 }
