@@ -100,8 +100,9 @@ final class EvalCommand implements Callable<Integer> {
             if (r.stages().size() > 1) System.out.println("    stages reached: " + StageTracker.summary(r.stages()));
             Evaluator.GraspSummary grasp = Evaluator.GraspSummary.of(r.episodes());
             if (grasp.held() + grasp.missed() > 0)
-                System.out.printf("    grasps: %d held (median %.1f cm off the object's centre), %d missed (median %.1f cm)%n", grasp.held(),
-                        100 * grasp.heldMedianLateral(), grasp.missed(), 100 * grasp.missedMedianLateral());
+                System.out.printf("    grasps: %d held (median %.1f cm off the object's centre), %d missed (median %.1f cm); the grasp point "
+                        + "follows the object's start position x %.2f, y %.2f (1 = where it is, 0 = the same spot every episode)%n", grasp.held(),
+                        100 * grasp.heldMedianLateral(), grasp.missed(), 100 * grasp.missedMedianLateral(), grasp.followX(), grasp.followY());
             List<Long> failed = r.episodes().stream().filter(e -> e.status() != EpisodeStatus.SUCCESS).map(e -> e.seed() - Seeds.EVAL_START).limit(8).toList();
             if (!failed.isEmpty()) System.out.println("    failed --eval-seed " + failed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
                     + (failed.size() < r.episodes().size() - r.success().successes() ? " ..." : "") + " (watch: ./vlarl envs video --bundle " + checkpoint
@@ -128,6 +129,10 @@ final class EvalCommand implements Callable<Integer> {
                     gn.put("dy_cm", Math.round(g.dy() * 1000) / 10.0);
                     gn.put("dz_cm", Math.round(g.dz() * 1000) / 10.0);
                     gn.put("held", g.held());
+                    if (Double.isFinite(g.startX())) {
+                        gn.put("object_start_x_cm", Math.round(g.startX() * 1000) / 10.0);
+                        gn.put("object_start_y_cm", Math.round(g.startY() * 1000) / 10.0);
+                    }
                 }
             }
             ObjectNode gsum = n.putObject("grasps");
@@ -135,6 +140,8 @@ final class EvalCommand implements Callable<Integer> {
             gsum.put("missed", grasp.missed());
             putFinite(gsum, "held_median_lateral_cm", 100 * grasp.heldMedianLateral());
             putFinite(gsum, "missed_median_lateral_cm", 100 * grasp.missedMedianLateral());
+            putFinite2(gsum, "follows_start_x", grasp.followX());
+            putFinite2(gsum, "follows_start_y", grasp.followY());
             ArrayNode st = n.putArray("stages");
             for (StageTracker.StageCount c : r.stages()) {
                 ObjectNode sn = st.addObject();
@@ -168,6 +175,11 @@ final class EvalCommand implements Callable<Integer> {
 
     static void putFinite(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) n.put(key, Math.round(v * 10) / 10.0);
+        else n.putNull(key);
+    }
+
+    static void putFinite2(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) n.put(key, Math.round(v * 100) / 100.0);
         else n.putNull(key);
     }
 

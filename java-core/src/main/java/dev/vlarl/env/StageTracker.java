@@ -19,9 +19,12 @@ public final class StageTracker {
 
     /**
      * The first closing of the fingers near an object a task picks: gripper minus object
-     * position (m, table frame) and whether the object was held afterwards.
+     * position (m, table frame), whether the object was held afterwards, where the grasp point
+     * was and where the object stood when the episode began ({@link #begin(BatchedEnv, int)};
+     * NaN after {@link #begin()}).
      */
-    public record Grasp(String object, double dx, double dy, double dz, boolean held) {
+    public record Grasp(String object, double dx, double dy, double dz, boolean held, double handX, double handY, double startX,
+            double startY) {
         /** Horizontal distance (m) between the grasp point and the object's centre. */
         public double lateral() {
             return Math.hypot(dx, dy);
@@ -36,6 +39,7 @@ public final class StageTracker {
     private final int[] ever, atEnd;
     private final boolean[] wasClosed;
     private final Grasp[][] grasps;  // [env][stage]: the first grasp for each Held stage
+    private final double[][][] start;  // [env][stage]: the Held stage's object at the episode's start (x, y)
     private int episodes;
 
     /** @param envs the batch size of the environments observed */
@@ -46,13 +50,23 @@ public final class StageTracker {
         this.atEnd = new int[stages.size()];
         this.wasClosed = new boolean[envs];
         this.grasps = new Grasp[envs][stages.size()];
+        this.start = new double[envs][stages.size()][];
     }
 
     /** Starts a wave: no environment has reached anything yet. */
     public void begin() {
         for (boolean[] r : reached) java.util.Arrays.fill(r, false);
         for (Grasp[] g : grasps) java.util.Arrays.fill(g, null);
+        for (double[][] st : start) java.util.Arrays.fill(st, null);
         java.util.Arrays.fill(wasClosed, false);
+    }
+
+    /** Starts a wave of freshly reset environments {@code 0..wave-1}, noting where each object to pick stands. */
+    public void begin(BatchedEnv env, int wave) {
+        begin();
+        for (int i = 0; i < wave; i++)
+            for (int k = 0; k < stages.size(); k++)
+                if (stages.get(k) instanceof Goal.Held h) start[i][k] = new double[] {env.sim(i).body(h.object(), 0), env.sim(i).body(h.object(), 1)};
     }
 
     /** Marks the milestones environments {@code 0..wave-1} meet now, and their grasps. */
@@ -72,7 +86,9 @@ public final class StageTracker {
             if (reached[i][k]) continue;
             if (stages.get(k) instanceof Goal.Held h && grasps[i][k] == null) {
                 double dx = s.hand(0) - s.body(h.object(), 0), dy = s.hand(1) - s.body(h.object(), 1);
-                if (Math.hypot(dx, dy) < GRASP_RADIUS) grasps[i][k] = new Grasp(h.object(), dx, dy, s.hand(2) - s.body(h.object(), 2), false);
+                double[] st = start[i][k] != null ? start[i][k] : new double[] {Double.NaN, Double.NaN};
+                if (Math.hypot(dx, dy) < GRASP_RADIUS)
+                    grasps[i][k] = new Grasp(h.object(), dx, dy, s.hand(2) - s.body(h.object(), 2), false, s.hand(0), s.hand(1), st[0], st[1]);
             }
             return;
         }
@@ -83,7 +99,7 @@ public final class StageTracker {
         List<Grasp> out = new ArrayList<>();
         for (int k = 0; k < stages.size(); k++) {
             Grasp g = grasps[i][k];
-            if (g != null) out.add(new Grasp(g.object(), g.dx(), g.dy(), g.dz(), reached[i][k]));
+            if (g != null) out.add(new Grasp(g.object(), g.dx(), g.dy(), g.dz(), reached[i][k], g.handX(), g.handY(), g.startX(), g.startY()));
         }
         return out;
     }

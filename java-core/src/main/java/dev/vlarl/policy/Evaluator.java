@@ -45,15 +45,39 @@ public final class Evaluator {
     }
 
     /**
-     * Grasps over a task's episodes: how many were held and missed, and the median horizontal
-     * error (m) of each kind (NaN with none).
+     * Grasps over a task's episodes: how many were held and missed, the median horizontal
+     * error (m) of each kind (NaN with none), and how far the grasp point follows where the
+     * object stood at the start: per axis, the least-squares slope of the grasp point on the
+     * object's start position, each object's mean removed (1 = the gripper goes where the object
+     * is; 0 = it goes to the same spot whatever the episode's jitter; NaN with fewer than 5 grasps).
      */
-    public record GraspSummary(int held, int missed, double heldMedianLateral, double missedMedianLateral) {
+    public record GraspSummary(int held, int missed, double heldMedianLateral, double missedMedianLateral, double followX,
+            double followY) {
         public static GraspSummary of(List<Episode> episodes) {
             List<Double> held = new ArrayList<>(), missed = new ArrayList<>();
+            Map<String, List<StageTracker.Grasp>> byObject = new LinkedHashMap<>();
             for (Episode e : episodes)
-                for (StageTracker.Grasp g : e.grasps()) (g.held() ? held : missed).add(g.lateral());
-            return new GraspSummary(held.size(), missed.size(), median(held), median(missed));
+                for (StageTracker.Grasp g : e.grasps()) {
+                    (g.held() ? held : missed).add(g.lateral());
+                    if (Double.isFinite(g.startX())) byObject.computeIfAbsent(g.object(), k -> new ArrayList<>()).add(g);
+                }
+            return new GraspSummary(held.size(), missed.size(), median(held), median(missed), follow(byObject, 0), follow(byObject, 1));
+        }
+
+        private static double follow(Map<String, List<StageTracker.Grasp>> byObject, int axis) {
+            double sxy = 0, sxx = 0;
+            int n = 0;
+            for (List<StageTracker.Grasp> gs : byObject.values()) {
+                double mo = gs.stream().mapToDouble(g -> axis == 0 ? g.startX() : g.startY()).average().orElse(0);
+                double mh = gs.stream().mapToDouble(g -> axis == 0 ? g.handX() : g.handY()).average().orElse(0);
+                for (StageTracker.Grasp g : gs) {
+                    double o = (axis == 0 ? g.startX() : g.startY()) - mo, h = (axis == 0 ? g.handX() : g.handY()) - mh;
+                    sxy += o * h;
+                    sxx += o * o;
+                    n++;
+                }
+            }
+            return n < 5 || sxx == 0 ? Double.NaN : sxy / sxx;
         }
 
         private static double median(List<Double> v) {
@@ -116,7 +140,7 @@ public final class Evaluator {
                     seeds[i] = seedOf.applyAsLong(start + Math.min(i, wave - 1));
                 }
                 env.reset(tasks, seeds);
-                tracker.begin();
+                tracker.begin(env, wave);
                 while (!env.allDone()) {
                     policy.actBatch(env.observations(), chunk, temperature);
                     if (run == null) {

@@ -32,7 +32,7 @@ class StageTrackerTest {
     static StageTracker start(Task t, long seed) {
         StageTracker tracker = new StageTracker(t, 1);
         env.reset(0, t, seed);
-        tracker.begin();
+        tracker.begin(env, 1);
         return tracker;
     }
 
@@ -65,6 +65,8 @@ class StageTrackerTest {
         for (StageTracker.Grasp g : grasps) {
             assertTrue(g.held(), g.toString());
             assertTrue(g.lateral() < 0.01, g.toString());
+            // the expert goes where the object stood (objects stay put until picked)
+            assertTrue(Math.hypot(g.handX() - g.startX(), g.handY() - g.startY()) < 0.015, g.toString());
         }
     }
 

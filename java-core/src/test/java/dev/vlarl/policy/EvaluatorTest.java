@@ -54,4 +54,29 @@ class EvaluatorTest {
             assertEquals("greedy", r.decoding());
         }
     }
+
+    /** The follow slope: 1 when the grasp point goes where each object stands, 0 when it goes to one spot. */
+    @Test
+    void graspSummaryMeasuresWhetherTheGripperFollowsTheObject() {
+        java.util.List<Evaluator.Episode> follows = new java.util.ArrayList<>(), ignores = new java.util.ArrayList<>();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 20; i++) {
+            for (String obj : java.util.List.of("cube_red", "cube_blue")) {
+                double base = obj.equals("cube_red") ? 0.1 : -0.2;  // two objects at two spots: only the jitter counts
+                double x = base + r.nextDouble(-0.02, 0.02), y = r.nextDouble(-0.02, 0.02);
+                follows.add(new Evaluator.Episode(i, EpisodeStatus.SUCCESS, 100, 2,
+                        java.util.List.of(new dev.vlarl.env.StageTracker.Grasp(obj, 0.001, 0, 0, true, x + 0.001, y, x, y))));
+                ignores.add(new Evaluator.Episode(i, EpisodeStatus.TIMEOUT, 100, 0,
+                        java.util.List.of(new dev.vlarl.env.StageTracker.Grasp(obj, base - x, -y, 0, false, base, 0, x, y))));
+            }
+        }
+        Evaluator.GraspSummary f = Evaluator.GraspSummary.of(follows), g = Evaluator.GraspSummary.of(ignores);
+        assertEquals(1.0, f.followX(), 1e-9);
+        assertEquals(1.0, f.followY(), 1e-9);
+        assertEquals(0.0, g.followX(), 1e-9);
+        assertEquals(0.0, g.followY(), 1e-9);
+        assertEquals(40, f.held());
+        assertEquals(40, g.missed());
+        assertTrue(Double.isNaN(Evaluator.GraspSummary.of(java.util.List.of()).followX()));
+    }
 }
