@@ -138,10 +138,10 @@ final class EvalCommand implements Callable<Integer> {
             ObjectNode gsum = n.putObject("grasps");
             gsum.put("held", grasp.held());
             gsum.put("missed", grasp.missed());
-            putFinite(gsum, "held_median_lateral_cm", 100 * grasp.heldMedianLateral());
-            putFinite(gsum, "missed_median_lateral_cm", 100 * grasp.missedMedianLateral());
-            putFinite2(gsum, "follows_start_x", grasp.followX());
-            putFinite2(gsum, "follows_start_y", grasp.followY());
+            putRounded(gsum, "held_median_lateral_cm", 100 * grasp.heldMedianLateral(), 1);
+            putRounded(gsum, "missed_median_lateral_cm", 100 * grasp.missedMedianLateral(), 1);
+            putRounded(gsum, "follows_start_x", grasp.followX(), 2);
+            putRounded(gsum, "follows_start_y", grasp.followY(), 2);
             ArrayNode st = n.putArray("stages");
             for (StageTracker.StageCount c : r.stages()) {
                 ObjectNode sn = st.addObject();
@@ -173,13 +173,10 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void putFinite(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) n.put(key, Math.round(v * 10) / 10.0);
-        else n.putNull(key);
-    }
-
-    static void putFinite2(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) n.put(key, Math.round(v * 100) / 100.0);
+    /** {@code v} rounded to {@code decimals} places, or null where it is not finite (nothing to measure). */
+    static void putRounded(ObjectNode n, String key, double v, int decimals) {
+        double scale = Math.pow(10, decimals);
+        if (Double.isFinite(v)) n.put(key, Math.round(v * scale) / scale);
         else n.putNull(key);
     }
 
