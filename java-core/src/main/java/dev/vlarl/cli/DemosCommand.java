@@ -78,14 +78,14 @@ final class DemosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (episodes <= 0) throw new IllegalArgumentException("--episodes must be positive");
-        if (!(jitterScale >= 1) || jitterScale > 4) throw new IllegalArgumentException("--jitter-scale must be in [1, 4], got " + jitterScale);
         List<Task> tasks = TaskRegistry.select(task);
         EnvSpec d = EnvSpec.defaults();
         EnvSpec spec = new EnvSpec(imageSize, imageSize, chunk, d.substepsPerAction(), d.timestep(), d.maxStepMetres());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (BatchedEnv env = jittered(new BatchedEnv(spec, 1, true, randomise)); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError, hoverOffset);
+        try (BatchedEnv env = new BatchedEnv(spec, 1, true, randomise); ExpertRollout rollout = new ExpertRollout(env, perturb, slip, aimError, hoverOffset);
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("demos").setInitialMax((long) episodes * tasks.size())
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
+            env.setJitterScale(jitterScale);  // checks the range; the environment is closed if it throws
             for (Task t : tasks) {
                 Path dir = out.resolve(t.name().replace('/', '_'));
                 Files.createDirectories(dir);
@@ -131,10 +131,5 @@ final class DemosCommand implements Callable<Integer> {
         }
         System.out.println("demonstrations in " + out.toAbsolutePath());
         return 0;
-    }
-
-    private BatchedEnv jittered(BatchedEnv env) {
-        env.setJitterScale(jitterScale);
-        return env;
     }
 }

@@ -22,8 +22,7 @@ public final class HandView {
     private static final String SCENE = "/dev/vlarl/env/scenes/tabletop.xml";
     private static volatile HandView suite;
 
-    private final double[] pos = new double[3], x = new double[3], y = new double[3], z = new double[3];
-    private final double focal;
+    private final double[] m;  // the 3x4 projection, row-major (see projection())
 
     /**
      * @param pos camera position (m, table frame)
@@ -34,17 +33,18 @@ public final class HandView {
     public HandView(double[] pos, double[] xyaxes, double fovyDegrees) {
         if (pos.length != 3 || xyaxes.length != 6) throw new IllegalArgumentException("a camera needs 3 position and 6 axis values");
         if (!(fovyDegrees > 0 && fovyDegrees < 180)) throw new IllegalArgumentException("fovy must be in (0, 180) degrees, got " + fovyDegrees);
-        System.arraycopy(pos, 0, this.pos, 0, 3);
-        System.arraycopy(xyaxes, 0, x, 0, 3);
+        double[] x = java.util.Arrays.copyOfRange(xyaxes, 0, 3), y = java.util.Arrays.copyOfRange(xyaxes, 3, 6);
         normalise(x);
-        System.arraycopy(xyaxes, 3, y, 0, 3);
         double d = dot(x, y);
         for (int i = 0; i < 3; i++) y[i] -= d * x[i];
         normalise(y);
-        z[0] = x[1] * y[2] - x[2] * y[1];
-        z[1] = x[2] * y[0] - x[0] * y[2];
-        z[2] = x[0] * y[1] - x[1] * y[0];
-        this.focal = 1.0 / Math.tan(Math.toRadians(fovyDegrees) / 2);
+        double[] z = {x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]};
+        double f = 1.0 / Math.tan(Math.toRadians(fovyDegrees) / 2);
+        // camera frame: right = x.d, up = y.d, depth = -z.d for d = point - pos; grid x = f right / depth, grid y = -f up / depth
+        this.m = new double[] {
+            f * x[0], f * x[1], f * x[2], -f * dot(x, pos),
+            -f * y[0], -f * y[1], -f * y[2], f * dot(y, pos),
+            -z[0], -z[1], -z[2], dot(z, pos)};
     }
 
     /** The simulation suite's observation camera ("agentview" in the scene file). */
@@ -77,13 +77,8 @@ public final class HandView {
      * camera (x right, y down; pixel column = (gx + 1) / 2 * side - 0.5).
      */
     public double[] project(double px, double py, double pz) {
-        double[] r = row(px, py, pz);
-        return new double[] {r[0] / r[2], r[1] / r[2]};
-    }
-
-    private double[] row(double px, double py, double pz) {
-        double[] d = {px - pos[0], py - pos[1], pz - pos[2]};
-        return new double[] {focal * dot(x, d), -focal * dot(y, d), -dot(z, d)};
+        double w = m[8] * px + m[9] * py + m[10] * pz + m[11];
+        return new double[] {(m[0] * px + m[1] * py + m[2] * pz + m[3]) / w, (m[4] * px + m[5] * py + m[6] * pz + m[7]) / w};
     }
 
     /**
@@ -91,10 +86,7 @@ public final class HandView {
      * w for a homogeneous table-frame point (w = depth in front of the camera).
      */
     public double[] projection() {
-        return new double[] {
-            focal * x[0], focal * x[1], focal * x[2], -focal * dot(x, pos),
-            -focal * y[0], -focal * y[1], -focal * y[2], focal * dot(y, pos),
-            -z[0], -z[1], -z[2], dot(z, pos)};
+        return m.clone();
     }
 
     /** {@link #projection()} as the native config value: 12 numbers separated by spaces. */
