@@ -31,62 +31,70 @@ public final class ExpertRollout implements AutoCloseable {
     private final BatchedEnv env;
     private final ActionChunk single = new ActionChunk(1, 1);
     private final float[] actions;
-    private final double perturb;
-    private final double slip;
-    private final double aimError;
-    private final double hoverOffset;
+    private final double perturb, slip, aimError, hoverOffset;
     private String lastPhase = "";
     private int lastRetries, lastAimErrors, lastDisplacements;
 
     /** Episode result. */
     public record Result(EpisodeStatus status, String reason, int steps) {}
 
-    public ExpertRollout(BatchedEnv env) {
-        this(env, 0);
-    }
-
-    /** @param perturb std of the noise added to executed motions (action units; 0 = none) */
-    public ExpertRollout(BatchedEnv env, double perturb) {
-        this(env, perturb, 0);
-    }
-
     /**
-     * @param perturb std of the noise added to executed motions (action units; 0 = none)
+     * How a recorded episode departs from the clean expert (all 0 = the clean expert, {@link #CLEAN}).
+     *
+     * @param perturb std of the noise added to executed motions (action units; 0 = none): DART
      * @param slip probability that a picked object slips out of the fingers while it is being
      *     lifted (put back on the table below the grasp point, once per object and episode): the
      *     expert sees it lost, opens and picks it up again, so the recording shows a recovery
      *     from an empty grip - the state a policy is in after a missed grasp
-     */
-    public ExpertRollout(BatchedEnv env, double perturb, double slip) {
-        this(env, perturb, slip, 0);
-    }
-
-    /**
      * @param aimError std (action units, 1 = one full step) of the noise on the last dx, dy of
      *     each chunk spent approaching the point above an object to pick (0 = none)
-     */
-    public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError) {
-        this(env, perturb, slip, aimError, 0);
-    }
-
-    /**
      * @param hoverOffset with this > 0, once per pick, at the first chunk boundary with the
      *     gripper above the object it goes for (within 5 cm of it horizontally, 6 cm or more
      *     above the table), the gripper is moved sideways by between half this and this many
      *     metres in a random direction before the frame is rendered: the recording holds a frame
      *     above the object but off it, and the expert's correction from there, as executed
      */
-    public ExpertRollout(BatchedEnv env, double perturb, double slip, double aimError, double hoverOffset) {
+    public record Recording(double perturb, double slip, double aimError, double hoverOffset) {
+        /** The clean expert. */
+        public static final Recording CLEAN = new Recording(0, 0, 0, 0);
+
+        public Recording {
+            if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
+            if (!(slip >= 0) || slip > 1) throw new IllegalArgumentException("slip probability must be in [0, 1], got " + slip);
+            if (!(aimError >= 0) || aimError > 1) throw new IllegalArgumentException("aim error std must be in [0, 1], got " + aimError);
+            if (!(hoverOffset >= 0) || hoverOffset > 0.05) throw new IllegalArgumentException("hover offset must be in [0, 0.05] m, got " + hoverOffset);
+        }
+
+        public Recording withPerturb(double v) {
+            return new Recording(v, slip, aimError, hoverOffset);
+        }
+
+        public Recording withSlip(double v) {
+            return new Recording(perturb, v, aimError, hoverOffset);
+        }
+
+        public Recording withAimError(double v) {
+            return new Recording(perturb, slip, v, hoverOffset);
+        }
+
+        public Recording withHoverOffset(double v) {
+            return new Recording(perturb, slip, aimError, v);
+        }
+    }
+
+    /** The clean expert. */
+    public ExpertRollout(BatchedEnv env) {
+        this(env, Recording.CLEAN);
+    }
+
+    public ExpertRollout(BatchedEnv env, Recording options) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
-        if (!(perturb >= 0) || perturb > 1) throw new IllegalArgumentException("perturbation std must be in [0, 1], got " + perturb);
-        if (!(slip >= 0) || slip > 1) throw new IllegalArgumentException("slip probability must be in [0, 1], got " + slip);
         this.env = env;
-        this.perturb = perturb;
-        this.slip = slip;
-        if (!(aimError >= 0) || aimError > 1) throw new IllegalArgumentException("aim error std must be in [0, 1], got " + aimError);
-        this.aimError = aimError;
-        if (!(hoverOffset >= 0) || hoverOffset > 0.05) throw new IllegalArgumentException("hover offset must be in [0, 0.05] m, got " + hoverOffset);
-        this.hoverOffset = hoverOffset;
+        java.util.Objects.requireNonNull(options, "options");
+        this.perturb = options.perturb();
+        this.slip = options.slip();
+        this.aimError = options.aimError();
+        this.hoverOffset = options.hoverOffset();
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 

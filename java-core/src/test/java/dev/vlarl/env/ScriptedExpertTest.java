@@ -118,7 +118,7 @@ class ScriptedExpertTest {
     void aPerturbedRecordingDriftsOffTheExpertsPathAndLabelsItsCorrections(@TempDir Path dir) throws Exception {
         EnvSpec spec = EnvSpec.defaults();
         Task t = TaskRegistry.get("object/blue_cube_on_plate");
-        try (BatchedEnv e = new BatchedEnv(spec, 1); ExpertRollout clean = new ExpertRollout(e); ExpertRollout dart = new ExpertRollout(e, 0.3)) {
+        try (BatchedEnv e = new BatchedEnv(spec, 1); ExpertRollout clean = new ExpertRollout(e); ExpertRollout dart = new ExpertRollout(e, ExpertRollout.Recording.CLEAN.withPerturb(0.3))) {
             DemoWriter wc = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
             DemoWriter wd = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
             ExpertRollout.Result rc = clean.run(t, 7, wc), rd = dart.run(t, 7, wd);
@@ -142,14 +142,14 @@ class ScriptedExpertTest {
                     assertTrue(ch.action(k, 3) == 1 || ch.action(k, 3) == -1);
                 }
         }
-        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withPerturb(-0.1)));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "long/drawer_then_cube"})
     void anObjectThatSlipsFromTheFingersIsPickedUpAgain(String name) {
         Task t = TaskRegistry.get(name);
-        try (ExpertRollout slipping = new ExpertRollout(env, 0, 1.0)) {
+        try (ExpertRollout slipping = new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withSlip(1.0))) {
             for (int seed = 0; seed < 2; seed++) {
                 ExpertRollout.Result r = slipping.run(t, Seeds.train(seed), null);
                 assertEquals(EpisodeStatus.SUCCESS, r.status(), name + " seed " + seed + ": " + r.reason() + " (phase " + slipping.lastPhase() + ")");
@@ -160,14 +160,14 @@ class ScriptedExpertTest {
         ExpertRollout.Result clean = rollout.run(t, Seeds.train(0), null);
         assertEquals(EpisodeStatus.SUCCESS, clean.status());
         assertEquals(0, rollout.lastRetries(), "without slips the expert grasps once per object");
-        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withSlip(1.5)));
     }
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"object/yellow_cylinder_in_bin", "long/both_cubes_in_bin", "spatial/front_cube_on_plate"})
     void anAimErrorAboveTheObjectIsCorrectedAndThePickSucceeds(String name) {
         Task t = TaskRegistry.get(name);
-        try (ExpertRollout aiming = new ExpertRollout(env, 0, 0, 1.0)) {
+        try (ExpertRollout aiming = new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withAimError(1.0))) {
             int perturbed = 0;
             for (int seed = 0; seed < 3; seed++) {
                 ExpertRollout.Result r = aiming.run(t, Seeds.train(seed), null);
@@ -178,7 +178,7 @@ class ScriptedExpertTest {
         }
         rollout.run(t, Seeds.train(0), null);
         assertEquals(0, rollout.lastAimErrors());
-        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 0, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withAimError(1.5)));
     }
 
     @ParameterizedTest
@@ -186,7 +186,7 @@ class ScriptedExpertTest {
     void aGripperMovedOffTheObjectAboveItIsBroughtBackAndThePickSucceeds(String name, @TempDir Path dir) throws Exception {
         EnvSpec spec = EnvSpec.defaults();
         Task t = TaskRegistry.get(name);
-        try (ExpertRollout clean = new ExpertRollout(env); ExpertRollout off = new ExpertRollout(env, 0, 0, 0, 0.03)) {
+        try (ExpertRollout clean = new ExpertRollout(env); ExpertRollout off = new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withHoverOffset(0.03))) {
             for (int seed = 0; seed < 2; seed++) {
                 DemoWriter wc = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
                 DemoWriter wo = new DemoWriter(spec.imageHeight(), spec.imageWidth(), EnvSpec.STATE_DIM);
@@ -207,6 +207,6 @@ class ScriptedExpertTest {
                 assertTrue(drift > 0.012, name + ": largest horizontal drift " + drift + " m");
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, 0, 0, 0, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new ExpertRollout(env, ExpertRollout.Recording.CLEAN.withHoverOffset(0.2)));
     }
 }
