@@ -111,8 +111,10 @@ final class SftCommand implements Callable<Integer> {
                 results.put(task, r);
                 System.err.printf("sft %s: K=%d, %d observations, loss %.4f, token accuracy %.3f, %.0f s%n", task, demos,
                         d.episodes() == 0 ? 0 : totalObservations(d), r.loss(), r.accuracy(), r.seconds());
+                // after every task, not once at the end: a long multi-task run can be evaluated (and used) task by task,
+                // and a killed one keeps the adapters it finished
+                Policy.save(p, runDir.resolve("bundle"));
             }
-            Policy.save(p, runDir.resolve("bundle"));
         }
         System.out.printf("sft: %d adapters (K=%d) in %s%n", results.size(), demos, runDir.resolve("bundle"));
         return 0;
