@@ -118,8 +118,7 @@ public final class BatchedEnv implements AutoCloseable {
      * demonstrations whose object positions vary more, never for evaluation.
      */
     public void setJitterScale(double scale) {
-        if (!(scale >= 1) || scale > 4) throw new IllegalArgumentException("jitter scale must be in [1, 4], got " + scale);
-        this.jitterScale = scale;
+        this.jitterScale = Placer.checkedJitterScale(scale);
     }
 
     /** Starts a new episode of {@code task} from {@code seed} in environment i and observes it. */

@@ -31,7 +31,7 @@ public final class ExpertRollout implements AutoCloseable {
     private final BatchedEnv env;
     private final ActionChunk single = new ActionChunk(1, 1);
     private final float[] actions;
-    private final double perturb, slip, aimError, hoverOffset;
+    private final Recording options;
     private String lastPhase = "";
     private int lastRetries, lastAimErrors, lastDisplacements;
 
@@ -90,11 +90,7 @@ public final class ExpertRollout implements AutoCloseable {
     public ExpertRollout(BatchedEnv env, Recording options) {
         if (env.size() != 1) throw new IllegalArgumentException("expert rollouts use a batch of one environment");
         this.env = env;
-        java.util.Objects.requireNonNull(options, "options");
-        this.perturb = options.perturb();
-        this.slip = options.slip();
-        this.aimError = options.aimError();
-        this.hoverOffset = options.hoverOffset();
+        this.options = java.util.Objects.requireNonNull(options, "options");
         this.actions = new float[env.spec().chunkLength() * EnvSpec.ACTION_DIM];
     }
 
@@ -115,9 +111,9 @@ public final class ExpertRollout implements AutoCloseable {
         while (env.status(0) == EpisodeStatus.RUNNING) {
             int n = 0;
             while (n < k && env.status(0) == EpisodeStatus.RUNNING) {
-                if (slip > 0) {
+                if (options.slip() > 0) {
                     String held = expert.holding();
-                    if (held != null && expert.phase().equals("lift") && decided.add(held) && slips.nextDouble() < slip) slipping = held;
+                    if (held != null && expert.phase().equals("lift") && decided.add(held) && slips.nextDouble() < options.slip()) slipping = held;
                     if (slipping != null && slipping.equals(held) && s.body(held, 2) > SLIP_HEIGHT) {
                         s.setFreeBody(held, s.hand(0) + slips.nextDouble(-0.006, 0.006), s.hand(1) + slips.nextDouble(-0.006, 0.006),
                                 Goal.halfHeight(held) + 0.001, slips.nextDouble(-0.3, 0.3));
@@ -125,19 +121,19 @@ public final class ExpertRollout implements AutoCloseable {
                     }
                 }
                 expert.act(s, maxStep, actions, n * EnvSpec.ACTION_DIM);
-                boolean aimNoise = aimError > 0 && n == k - 1 && expert.phase().startsWith("hover");
+                boolean aimNoise = options.aimError() > 0 && n == k - 1 && expert.phase().startsWith("hover");
                 if (aimNoise) aimErrors++;
                 for (int d = 0; d < EnvSpec.ACTION_DIM; d++) {
                     float a = actions[n * EnvSpec.ACTION_DIM + d];
-                    if (perturb > 0 && d < 3) a = (float) Math.max(-1, Math.min(1, a + perturb * noise.nextGaussian()));
-                    if (aimNoise && d < 2) a = (float) Math.max(-1, Math.min(1, a + aimError * noise.nextGaussian()));
+                    if (options.perturb() > 0 && d < 3) a = (float) Math.max(-1, Math.min(1, a + options.perturb() * noise.nextGaussian()));
+                    if (aimNoise && d < 2) a = (float) Math.max(-1, Math.min(1, a + options.aimError() * noise.nextGaussian()));
                     single.set(0, 0, d, a);
                 }
                 env.step(single, false);
                 n++;
             }
             if (writer != null) writer.addChunk(env.observations().state(0), env.observations().image(0), actions, n);
-            if (hoverOffset > 0 && env.status(0) == EpisodeStatus.RUNNING) displaceAbove(s, expert.phase(), displaced, noise);
+            if (options.hoverOffset() > 0 && env.status(0) == EpisodeStatus.RUNNING) displaceAbove(s, expert.phase(), displaced, noise);
             env.observe(0);
         }
         lastPhase = expert.phase();
@@ -158,7 +154,7 @@ public final class ExpertRollout implements AutoCloseable {
         double dx = s.hand(0) - s.body(obj, 0), dy = s.hand(1) - s.body(obj, 1);
         if (Math.hypot(dx, dy) > 0.05 || s.hand(2) < 0.06) return;
         displaced.add(obj);
-        double r = hoverOffset * (0.5 + 0.5 * rng.nextDouble()), th = 2 * Math.PI * rng.nextDouble();
+        double r = options.hoverOffset() * (0.5 + 0.5 * rng.nextDouble()), th = 2 * Math.PI * rng.nextDouble();
         s.setHand(s.hand(0) + r * Math.cos(th), s.hand(1) + r * Math.sin(th), s.hand(2), s.gripClosed());
         s.forward();
         lastDisplacements++;
@@ -185,10 +181,10 @@ public final class ExpertRollout implements AutoCloseable {
         return new DemoHeader(task.name(), task.instruction(), seed, r.status().name(), r.reason(), r.steps(), 0,
                 sp.imageHeight(), sp.imageWidth(), sp.chunkLength(), EnvSpec.STATE_DIM, EnvSpec.ACTION_DIM,
                 sp.substepsPerAction(), sp.timestep(), sp.maxStepMetres(),
-                "scripted-expert" + (perturb > 0 ? ", DART perturbation std " + perturb + " (labels are the expert's actions, not the executed ones)" : "")
-                        + (slip > 0 ? ", slips p=" + slip + " (" + lastRetries + " re-grasps)" : "")
-                        + (aimError > 0 ? ", aim error std " + aimError + " at chunk ends while approaching (labels are the expert's)" : "")
-                        + (hoverOffset > 0 ? ", moved up to " + hoverOffset + " m off each object to pick above it (the correction as executed)" : ""));
+                "scripted-expert" + (options.perturb() > 0 ? ", DART perturbation std " + options.perturb() + " (labels are the expert's actions, not the executed ones)" : "")
+                        + (options.slip() > 0 ? ", slips p=" + options.slip() + " (" + lastRetries + " re-grasps)" : "")
+                        + (options.aimError() > 0 ? ", aim error std " + options.aimError() + " at chunk ends while approaching (labels are the expert's)" : "")
+                        + (options.hoverOffset() > 0 ? ", moved up to " + options.hoverOffset() + " m off each object to pick above it (the correction as executed)" : ""));
     }
 
     @Override

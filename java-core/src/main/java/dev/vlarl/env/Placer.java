@@ -44,10 +44,15 @@ final class Placer {
      *     (the expert's failures are dropped), never for evaluation.
      */
     Placer(SplittableRandom arrangement, SplittableRandom episode, double jitterScale) {
-        if (!(jitterScale >= 1) || jitterScale > 4) throw new IllegalArgumentException("jitter scale must be in [1, 4], got " + jitterScale);
         this.arrangement = arrangement;
         this.episode = episode;
-        this.jitterScale = jitterScale;
+        this.jitterScale = checkedJitterScale(jitterScale);
+    }
+
+    /** {@code scale} if it is a valid jitter scale, in [1, 4]; else an error naming it. */
+    static double checkedJitterScale(double scale) {
+        if (!(scale >= 1) || scale > 4) throw new IllegalArgumentException("jitter scale must be in [1, 4], got " + scale);
+        return scale;
     }
 
     /** The arrangement's random source for a scene: fixed per scene body set. */
