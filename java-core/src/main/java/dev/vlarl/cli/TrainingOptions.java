@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The options {@code pretrain} and {@code sft} share: data, batch, soft targets, augmentation, threads, seed. */
 final class TrainingOptions {
-    @Option(names = "--demos-dir", defaultValue = "runs/demos", description = "recordings of ./vlarl demos, or 'synthetic' (default ${DEFAULT-VALUE})")
+    @Option(names = "--demos-dir", defaultValue = "runs/demos", description = "recordings of ./vlarl demos (several: comma-separated, read in that order, e.g. a mix of two recordings), or 'synthetic' (default ${DEFAULT-VALUE})")
     String demosDir;
 
     @Option(names = "--batch", defaultValue = "32", description = "samples per step (default ${DEFAULT-VALUE})")

@@ -18,7 +18,10 @@ public final class DemoSources {
 
     private DemoSources() {}
 
-    /** {@code perTask} successful episodes of each task; {@code source} is a directory or {@value #SYNTHETIC}. */
+    /**
+     * {@code perTask} successful episodes of each task; {@code source} is {@value #SYNTHETIC}, a
+     * directory, or several separated by commas (read in that order, {@link VdemoSet#load(List, List, int)}).
+     */
     public static DemoSet open(String source, List<String> tasks, int perTask, int imageSide, long seed) {
         if (SYNTHETIC.equals(source)) {
             List<Integer> ids = new ArrayList<>();
@@ -26,7 +29,17 @@ public final class DemoSources {
             // Each task's episodes come from its own layouts; 6 chunks of 8 actions per episode.
             return new SyntheticDemos(ids, perTask, 6, imageSide, seed);
         }
-        return VdemoSet.load(Path.of(source), tasks, perTask);
+        return VdemoSet.load(roots(source), tasks, perTask);
+    }
+
+    /** The directories of a {@code --demos-dir} value: one, or several separated by commas. */
+    public static List<Path> roots(String source) {
+        List<Path> out = new ArrayList<>();
+        for (String s : source.split(",")) {
+            if (!s.isBlank()) out.add(Path.of(s.strip()));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("--demos-dir names no directory: '" + source + "'");
+        return out;
     }
 
     /** Task names as given, or for the suite's recordings expanded through the task registry (suites, 'benchmark'). */
@@ -52,16 +65,18 @@ public final class DemoSources {
             return out;
         }
         for (dev.vlarl.env.Task t : dev.vlarl.env.TaskRegistry.all()) out.add(t.instruction());
-        try {
-            List<Path> dirs = DemoReader.findUnder(Path.of(source)).stream().map(Path::getParent).distinct().toList();
-            for (Path d : dirs) {
-                try (Stream<Path> f = Files.list(d)) {
-                    Path first = f.filter(p -> p.getFileName().toString().endsWith(".vdemo")).sorted().findFirst().orElseThrow();
-                    out.add(DemoReader.read(first).header().instruction());
+        for (Path root : roots(source)) {
+            try {
+                List<Path> dirs = DemoReader.findUnder(root).stream().map(Path::getParent).distinct().toList();
+                for (Path d : dirs) {
+                    try (Stream<Path> f = Files.list(d)) {
+                        Path first = f.filter(p -> p.getFileName().toString().endsWith(".vdemo")).sorted().findFirst().orElseThrow();
+                        out.add(DemoReader.read(first).header().instruction());
+                    }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read demonstrations under " + root + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read demonstrations under " + source + ": " + e.getMessage(), e);
         }
         return out;
     }

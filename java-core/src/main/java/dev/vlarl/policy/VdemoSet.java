@@ -34,22 +34,52 @@ public final class VdemoSet implements DemoSet {
      * {@code tasks}, found anywhere under {@code root}. A task with fewer is an error naming it.
      */
     public static VdemoSet load(Path root, List<String> tasks, int perTask) {
+        return load(List.of(root), tasks, perTask);
+    }
+
+    /**
+     * The first {@code perTask} successful episodes of each task in {@code tasks}, the roots read
+     * one after another (file-name order within each): {@code [a, b]} with 200 episodes of a task
+     * in each and {@code perTask = 400} gives a's 200 then b's. A task with fewer in all the roots
+     * together is an error naming it and the roots.
+     */
+    public static VdemoSet load(List<Path> roots, List<String> tasks, int perTask) {
+        if (roots.isEmpty()) throw new IllegalArgumentException("no demonstration directories given");
         Map<String, List<Demonstration>> byTask = new LinkedHashMap<>();
         for (String t : tasks) byTask.put(t, new ArrayList<>());
+        for (Path root : roots) {
+            if (!Files.isDirectory(root))
+                throw new IllegalArgumentException("demonstration directory " + root + " does not exist (record with ./vlarl demos --out " + root + ")");
+            if (byTask.values().stream().allMatch(l -> l.size() >= perTask)) break;
+            readRoot(root, byTask, perTask);
+        }
+        List<Demonstration> all = new ArrayList<>();
+        for (Map.Entry<String, List<Demonstration>> e : byTask.entrySet()) {
+            if (e.getValue().size() < perTask)
+                throw new IllegalArgumentException("task " + e.getKey() + " has " + e.getValue().size() + " successful demonstrations under "
+                        + (roots.size() == 1 ? roots.get(0) : roots) + ", " + perTask + " requested (record more with ./vlarl demos)");
+            all.addAll(e.getValue());
+        }
+        return new VdemoSet(all);
+    }
+
+    private static void readRoot(Path root, Map<String, List<Demonstration>> byTask, int perTask) {
         List<Path> files;
         try {
             files = DemoReader.findUnder(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list demonstrations under " + root + ": " + e.getMessage(), e);
         }
-        // A recording directory's manifest.json names its task: directories of other tasks are skipped unread.
+        // A recording directory's manifest.json names its task: directories of other tasks, or of
+        // tasks already complete, are skipped unread.
         Map<Path, Boolean> wanted = new LinkedHashMap<>();
         for (Path f : files) {
             boolean want = wanted.computeIfAbsent(f.getParent(), dir -> {
                 Path manifest = dir.resolve("manifest.json");
                 if (!Files.exists(manifest)) return true;
                 try {
-                    return byTask.containsKey(PolicyFiles.JSON.readTree(manifest.toFile()).path("task").asText());
+                    List<Demonstration> l = byTask.get(PolicyFiles.JSON.readTree(manifest.toFile()).path("task").asText());
+                    return l != null && l.size() < perTask;
                 } catch (IOException e) {
                     return true;
                 }
@@ -63,14 +93,6 @@ public final class VdemoSet implements DemoSet {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
-        List<Demonstration> all = new ArrayList<>();
-        for (Map.Entry<String, List<Demonstration>> e : byTask.entrySet()) {
-            if (e.getValue().size() < perTask)
-                throw new IllegalArgumentException("task " + e.getKey() + " has " + e.getValue().size() + " successful demonstrations under "
-                        + root + ", " + perTask + " requested (record more with ./vlarl demos)");
-            all.addAll(e.getValue());
-        }
-        return new VdemoSet(all);
     }
 
     @Override

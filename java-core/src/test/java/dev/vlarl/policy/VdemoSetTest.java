@@ -63,4 +63,20 @@ class VdemoSetTest {
                 () -> VdemoSet.load(FIXTURE, List.of("goal/press_button"), 5));
         assertTrue(e.getMessage().contains("goal/press_button has 1 successful demonstrations"), e.getMessage());
     }
+
+    @Test
+    void severalDirectoriesAreReadInOrder(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")), b = Files.createDirectories(dir.resolve("b"));
+        Files.createSymbolicLink(a.resolve("linked"), FIXTURE.toAbsolutePath());
+        Files.createSymbolicLink(b.resolve("linked"), FIXTURE.toAbsolutePath());
+        // One episode of the task in each: two only from both together.
+        assertEquals(2, VdemoSet.load(List.of(a, b), List.of("goal/press_button"), 2).episodes());
+        assertEquals(2, DemoSources.open(a + "," + b, List.of("goal/press_button"), 2, 128, 1).episodes());
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> VdemoSet.load(List.of(a, b), List.of("goal/press_button"), 3));
+        assertTrue(few.getMessage().contains("has 2 successful demonstrations under [" + a + ", " + b + "]"), few.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> DemoSources.open(a + "," + dir.resolve("nope"), List.of("goal/press_button"), 2, 128, 1));
+        assertTrue(missing.getMessage().contains("nope does not exist"), missing.getMessage());
+    }
 }
