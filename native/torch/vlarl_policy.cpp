@@ -64,8 +64,8 @@ struct Loss {
 // the bins are ordered, so a prediction one bin off is nearly right, and the soft target says
 // so (as in "HL-Gauss" histogram losses). The reported accuracy is always exact-bin.
 Loss token_loss(TinyVla& m, vt_tensor* image, vt_tensor* state, vt_tensor* instr, vt_tensor* slots,
-                vt_tensor* targets, double label_sigma) {
-    auto logits = m.logits(unwrap(image), unwrap(state), unwrap(instr), opt_tensor(slots));
+                vt_tensor* targets, double label_sigma, at::Tensor* aux_out = nullptr) {
+    auto logits = m.logits(unwrap(image), unwrap(state), unwrap(instr), opt_tensor(slots), aux_out);
     auto& tg = unwrap(targets);
     const auto& s = m.sizes();
     if (tg.scalar_type() != at::kInt || tg.dim() != 3 || tg.size(0) != logits.size(0) || tg.size(1) != s.chunk ||
@@ -94,6 +94,27 @@ Loss token_loss(TinyVla& m, vt_tensor* image, vt_tensor* state, vt_tensor* instr
 vp_trainer& unwrap_trainer(vp_trainer* t) {
     if (t == nullptr || !t->opt) throw vt::InvalidArgument("null trainer handle");
     return *t;
+}
+
+// Backward of `total`, the global-norm clip and the AdamW step; the gradient norm before
+// clipping. A non-finite norm skips the update (NumericError).
+double backward_and_step(vp_trainer& tr, const at::Tensor& total) {
+    total.backward();
+    double norm;
+    if (tr.clip > 0) {
+        norm = torch::nn::utils::clip_grad_norm_(tr.params, tr.clip);
+    } else {
+        double sq = 0;
+        for (auto& p : tr.params)
+            if (p.grad().defined()) sq += p.grad().pow(2).sum().item<double>();
+        norm = std::sqrt(sq);
+    }
+    if (!std::isfinite(norm)) {
+        tr.opt->zero_grad();
+        throw vt::NumericError("gradient norm is not finite; step skipped");
+    }
+    tr.opt->step();
+    return norm;
 }
 }  // namespace
 
@@ -261,24 +282,51 @@ int vp_train_step(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* 
         auto l = token_loss(*tr.model, image, state, instruction, slots, targets, tr.label_sigma);
         double lv = l.loss.item<double>();
         if (!std::isfinite(lv)) throw vt::NumericError("loss is not finite; step skipped");
-        l.loss.backward();
-        double norm;
-        if (tr.clip > 0) {
-            norm = torch::nn::utils::clip_grad_norm_(tr.params, tr.clip);
-        } else {
-            double sq = 0;
-            for (auto& p : tr.params)
-                if (p.grad().defined()) sq += p.grad().pow(2).sum().item<double>();
-            norm = std::sqrt(sq);
-        }
-        if (!std::isfinite(norm)) {
-            tr.opt->zero_grad();
-            throw vt::NumericError("gradient norm is not finite; step skipped");
-        }
-        tr.opt->step();
+        double norm = backward_and_step(tr, l.loss);
         if (loss) *loss = lv;
         if (accuracy) *accuracy = l.accuracy;
         if (grad_norm) *grad_norm = norm;
+        return VL_OK;
+    }
+    VT_CATCH
+}
+
+int vp_train_step_aux(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* instruction, vt_tensor* slots,
+                      vt_tensor* targets, vt_tensor* aux_target, vt_tensor* aux_mask, double aux_weight, double* loss,
+                      double* accuracy, double* grad_norm, double* aux_loss) {
+    VT_TRY {
+        auto& tr = unwrap_trainer(t);
+        const int64_t A = tr.model->sizes().aux;
+        if (A <= 0) throw vt::InvalidArgument("this policy has no auxiliary head (config aux=0): use vp_train_step");
+        if (!(aux_weight >= 0) || !std::isfinite(aux_weight)) throw vt::InvalidArgument("aux_weight must be finite and >= 0");
+        auto& at_ = unwrap(aux_target);
+        auto& am = unwrap(aux_mask);
+        const int64_t B = unwrap(image).dim() > 0 ? unwrap(image).size(0) : -1;
+        if (at_.scalar_type() != at::kFloat || at_.dim() != 2 || at_.size(0) != B || at_.size(1) != A)
+            throw vt::InvalidArgument("aux_target must be float32[" + std::to_string(B) + ", " + std::to_string(A) + "], got " +
+                                      c10::toString(at_.scalar_type()) + c10::str(at_.sizes()));
+        if (am.scalar_type() != at::kFloat || am.dim() != 1 || am.size(0) != B)
+            throw vt::InvalidArgument("aux_mask must be float32[" + std::to_string(B) + "], got " +
+                                      c10::toString(am.scalar_type()) + c10::str(am.sizes()));
+        if (!torch::isfinite(at_).all().item<bool>() || !torch::isfinite(am).all().item<bool>())
+            throw vt::InvalidArgument("aux_target or aux_mask contains NaN or Inf");
+        tr.opt->zero_grad();
+        at::Tensor pred;
+        auto l = token_loss(*tr.model, image, state, instruction, slots, targets, tr.label_sigma, &pred);
+        double lv = l.loss.item<double>();
+        if (!std::isfinite(lv)) throw vt::NumericError("loss is not finite; step skipped");
+        // Huber (1 unit) per number, summed over the aux outputs, mean over the masked rows.
+        auto per_row = torch::nn::functional::smooth_l1_loss(
+                           pred, at_, torch::nn::functional::SmoothL1LossFuncOptions().reduction(torch::kNone))
+                           .sum(1);
+        auto aux = (per_row * am).sum() / am.sum().clamp_min(1.0);
+        double av = aux.item<double>();
+        if (!std::isfinite(av)) throw vt::NumericError("auxiliary loss is not finite; step skipped");
+        double norm = backward_and_step(tr, l.loss + aux * aux_weight);
+        if (loss) *loss = lv;
+        if (accuracy) *accuracy = l.accuracy;
+        if (grad_norm) *grad_norm = norm;
+        if (aux_loss) *aux_loss = av;
         return VL_OK;
     }
     VT_CATCH

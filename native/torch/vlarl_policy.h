@@ -71,6 +71,14 @@ int vp_trainer_free(vp_trainer* t);
  * or gradient skips the update and is VL_ERR_NUMERIC. */
 int vp_train_step(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* instruction, vt_tensor* slots,
                   vt_tensor* targets, double* loss, double* accuracy, double* grad_norm);
+/* vp_train_step plus the auxiliary head's loss (a policy created with aux = A > 0):
+ * aux_target float32[B, A], aux_mask float32[B] (1: the row has a target, 0: none); the
+ * optimised loss is the token loss + aux_weight * the mean over masked rows of the Huber
+ * loss (threshold 1) summed over the A outputs. Writes the token loss (as vp_train_step)
+ * and the auxiliary loss before weighting. */
+int vp_train_step_aux(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* instruction, vt_tensor* slots,
+                      vt_tensor* targets, vt_tensor* aux_target, vt_tensor* aux_mask, double aux_weight,
+                      double* loss, double* accuracy, double* grad_norm, double* aux_loss);
 /* Mean cross-entropy and token accuracy without updating (validation). */
 int vp_eval_loss(vt_module* m, vt_tensor* image, vt_tensor* state, vt_tensor* instruction, vt_tensor* slots,
                  vt_tensor* targets, double* loss, double* accuracy);

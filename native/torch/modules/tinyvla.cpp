@@ -79,6 +79,9 @@ BaseNet::BaseNet(const Sizes& s) {
     }
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({s.dim})));
     linear("head", s.dim, s.bins);
+    // last, so the other parameters start the same with or without it
+    if (s.aux < 0) throw InvalidArgument("aux must be >= 0");
+    if (s.aux > 0) aux_head = register_module("aux_head", torch::nn::Linear(s.dim, s.aux));
 }
 
 Adapter::Adapter(const BaseNet& base, int64_t rank, int64_t stem_channels, int64_t keypoints, int64_t hand_crop, int64_t dim) {
@@ -149,6 +152,7 @@ TinyVla::TinyVla(const Config& c) {
     } else {
         c.get_string("crop_proj", "");  // ignored without a hand view
     }
+    s_.aux = c.get_int("aux", 0);
     int64_t seed = c.get_int("seed", 0);
     c.check_all_used("tinyvla config");
     for (int64_t v : {s_.image, s_.patch, s_.stem, s_.state_dim, s_.chunk, s_.action_dim, s_.bins, s_.vocab,
@@ -216,7 +220,7 @@ at::Tensor TinyVla::hand_token(Adapter& ad, const at::Tensor& image, const at::T
 }
 
 at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, const at::Tensor& instr,
-                           const at::Tensor& slots) {
+                           const at::Tensor& slots, at::Tensor* aux_out) {
     check_input(image, "image", at::kByte, {-1, s_.image, s_.image, 3});
     int64_t B = image.size(0);
     if (B == 0) throw InvalidArgument("empty batch");
@@ -334,6 +338,10 @@ at::Tensor TinyVla::logits(const at::Tensor& image, const at::Tensor& state, con
         seq = seq + lin(o, li++, groups, single);
         auto f = torch::gelu(lin(n.ln2[l]->forward(seq), li++, groups, single));
         seq = seq + lin(f, li++, groups, single);
+    }
+    if (aux_out != nullptr) {
+        if (!n.aux_head) throw InvalidArgument("this policy has no auxiliary head (config aux=0)");
+        *aux_out = n.aux_head->forward(n.ln_f->forward(seq.select(1, s_.instr_start() - 1)));  // the state token
     }
     auto out = n.ln_f->forward(seq.narrow(1, T0 - Q, Q));
     return lin(out, li, groups, single).view({B, s_.chunk, s_.action_dim, s_.bins});

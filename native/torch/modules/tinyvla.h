@@ -52,6 +52,11 @@ struct Sizes {
     // coordinates in [-1, 1], x right, y down), a calibration the bundle carries.
     int64_t hand_crop = 0;
     std::array<double, 12> crop_proj{};
+    // Auxiliary output (0 = none): a linear head on the state token's final hidden that
+    // predicts `aux` numbers per observation (vlarl: where the gripper's next grip event - the
+    // next grasp or release - happens, relative to the gripper, in cm). Trained with the base
+    // (vp_train_step_aux) so that the image features must locate the objects; acting ignores it.
+    int64_t aux = 0;
     int64_t patches() const { return (image / patch) * (image / patch); }
     int64_t keypoint_tokens() const { return keypoints > 0 ? 1 : 0; }
     // first instruction token's index in the sequence
@@ -71,6 +76,7 @@ struct BaseNet : torch::nn::Module {
     at::Tensor pos, queries;
     std::vector<torch::nn::LayerNorm> ln1, ln2;
     torch::nn::LayerNorm ln_f{nullptr};
+    torch::nn::Linear aux_head{nullptr};  // aux > 0 only
     // Adaptable linear layers, in a fixed order: per block qkv, proj, fc1, fc2; then head.
     std::vector<at::Tensor> w, b;
 };
@@ -100,9 +106,10 @@ public:
     void call(const std::string& method, const Config& args) override;
 
     const Sizes& sizes() const { return s_; }
-    // Logits float32[B, K, D, V]; slots may be undefined (base only).
+    // Logits float32[B, K, D, V]; slots may be undefined (base only). With aux_out (and
+    // sizes().aux > 0), also the auxiliary prediction float32[B, aux].
     at::Tensor logits(const at::Tensor& image, const at::Tensor& state, const at::Tensor& instr,
-                      const at::Tensor& slots);
+                      const at::Tensor& slots, at::Tensor* aux_out = nullptr);
 
     int32_t add_task(const std::string& name);
     void remove_task(const std::string& name);

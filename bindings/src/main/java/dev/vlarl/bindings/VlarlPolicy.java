@@ -334,6 +334,28 @@ public final class VlarlPolicy {
         }
     }
 
+    private static final class vp_train_step_aux {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlPolicy.C_INT, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_DOUBLE, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("vp_train_step_aux");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int vp_train_step_aux(vp_trainer* t, vt_tensor* image, vt_tensor* state, vt_tensor* instruction, vt_tensor* slots, vt_tensor* targets, vt_tensor* aux_target, vt_tensor* aux_mask, double aux_weight, double* loss, double* accuracy, double* grad_norm, double* aux_loss)
+     * }
+     */
+    public static int vp_train_step_aux(MemorySegment t, MemorySegment image, MemorySegment state, MemorySegment instruction, MemorySegment slots, MemorySegment targets, MemorySegment aux_target, MemorySegment aux_mask, double aux_weight, MemorySegment loss, MemorySegment accuracy, MemorySegment grad_norm, MemorySegment aux_loss) {
+        var mh$ = vp_train_step_aux.HANDLE;
+        try {
+            return (int) mh$.invokeExact(t, image, state, instruction, slots, targets, aux_target, aux_mask, aux_weight, loss, accuracy, grad_norm, aux_loss);
+        } catch (Error | RuntimeException ex) {
+            throw ex;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static final class vp_eval_loss {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(VlarlPolicy.C_INT, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER, VlarlPolicy.C_POINTER);
         static final MemorySegment ADDR = findOrThrow("vp_eval_loss");

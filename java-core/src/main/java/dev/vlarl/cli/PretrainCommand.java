@@ -43,6 +43,11 @@ final class PretrainCommand implements Callable<Integer> {
             + "more pretraining, or a whole-model fine-tune to compare adapters with")
     Path init;
 
+    @Option(names = "--aux-weight", defaultValue = "0", description = "weight of an auxiliary loss: a head on the state token "
+            + "predicts where the next grasp or release happens relative to the gripper (cm, Huber), so the image features must "
+            + "locate the objects; a new base gets the head, an --init base must have one (default ${DEFAULT-VALUE}: none)")
+    double auxWeight;
+
     @Mixin
     TrainingOptions train;
 
@@ -50,14 +55,14 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Torch.setNumThreads(train.threads);
         tasks = DemoSources.resolveTasks(train.demosDir, tasks);
-        SftConfig recipe = train.recipe(steps, lr, 0.01, Math.min(100, steps / 10));
+        SftConfig recipe = train.recipe(steps, lr, 0.01, Math.min(100, steps / 10)).withAuxWeight(auxWeight);
         Files.createDirectories(run);
         if (init != null) {
             try (PolicyFiles.Loaded p = PolicyFiles.loadBase(init.resolve(Policy.BASE_FILE))) {
                 return train(p, DemoSources.open(train.demosDir, tasks, demos, p.model().config().image(), train.seed), recipe);
             }
         }
-        PolicyConfig config = PolicyConfig.defaults().withSeed(train.seed);
+        PolicyConfig config = PolicyConfig.defaults().withSeed(train.seed).withAux(auxWeight > 0);
         DemoSet demoSet = DemoSources.open(train.demosDir, tasks, demos, config.image(), train.seed);
         // A new base: the vocabulary covers every instruction of the suite (benchmark tasks included),
         // so later adapters see known words; the action bounds come from the pretraining demos only.

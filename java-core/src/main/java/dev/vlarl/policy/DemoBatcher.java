@@ -30,6 +30,8 @@ public final class DemoBatcher {
     private final int chunk;
     private byte[] src = new byte[0], dst = new byte[0];
     private int[] drawn = new int[0];
+    private final GripEvents events;
+    private final float[] event = new float[GripEvents.DIMS];
 
     /**
      * @param slotOf adapter slot for a task name (-1: base only)
@@ -41,6 +43,8 @@ public final class DemoBatcher {
         this.actions = actions;
         this.chunk = chunk;
         this.slotOf = slotOf;
+        // aux targets (a batch with an auxiliary head only) read states through a small heap buffer
+        this.events = new GripEvents(demos, MemorySegment.ofArray(new float[EnvSpec.STATE_DIM]));
         List<int[]> s = new ArrayList<>();
         for (int e = 0; e < demos.episodes(); e++)
             for (int t = 0; t < demos.length(e); t++) s.add(new int[] {e, t});
@@ -154,5 +158,6 @@ public final class DemoBatcher {
             for (int d = 0; d < EnvSpec.ACTION_DIM; d++) b.setTarget(i, k, d, actions.token(d, demos.action(e, tt, jj, d)));
             j++;
         }
+        if (b.hasAux()) b.setAux(i, events.next(e, t, event) ? event : null);
     }
 }

@@ -33,6 +33,11 @@ public interface DemoSet {
     /** Component d of action k (k &lt; actions(e, t)) executed from observation t. */
     float action(int e, int t, int k, int d);
 
+    /** Gripper displacement (m) of episode e's actions at |d| = 1 (the recording's EnvSpec). */
+    default double maxStepMetres(int e) {
+        return dev.vlarl.env.EnvSpec.defaults().maxStepMetres();
+    }
+
     /** Image side the episodes were rendered at. */
     int imageSide();
 }

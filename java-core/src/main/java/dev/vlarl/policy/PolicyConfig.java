@@ -32,10 +32,22 @@ import dev.vlarl.env.EnvSpec;
  * @param handCrop 0, or the side in pixels of each adapter's hand view: a crop of the image
  *     centred on the gripper's projected position (from the state and the suite camera's
  *     calibration, {@link HandView}), encoded by the adapter into one more token
+ * @param aux 0, or {@link GripEvents#DIMS}: the base's auxiliary head, which predicts from each
+ *     observation where the gripper's next grip event (grasp or release) happens, relative to
+ *     the gripper; pretraining with {@code --aux-weight} trains it with the base, so the image
+ *     features must locate objects (acting never reads it)
  */
 public record PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
         int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem,
-        int handCrop) {
+        int handCrop, int aux) {
+
+    /** No auxiliary head. */
+    public PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
+            int maxInstruction, int chunk, int bins, int loraRank, double loraAlpha, boolean loraHead, long seed, boolean loraStem,
+            int handCrop) {
+        this(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead,
+                seed, loraStem, handCrop, 0);
+    }
 
     /** Adapters without a hand view. */
     public PolicyConfig(int image, int patch, int stem, int stemConvs, int keypoints, int dim, int layers, int heads, int ffn,
@@ -61,6 +73,8 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
             throw new IllegalArgumentException("policy sizes must be positive");
         if (handCrop < 0 || handCrop > image)
             throw new IllegalArgumentException("handCrop must be 0 (off) or a crop side in (0, image], got " + handCrop);
+        if (aux != 0 && aux != GripEvents.DIMS)
+            throw new IllegalArgumentException("aux must be 0 (none) or " + GripEvents.DIMS + " (the next grip event's offset), got " + aux);
     }
 
     /** 128 px images, 16 px patches (64 image tokens), width 128, 4 blocks, rank-8 adapters. */
@@ -75,7 +89,7 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
 
     public PolicyConfig withImage(int side) {
         return new PolicyConfig(side, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, seed,
-                loraStem, handCrop);
+                loraStem, handCrop, aux);
     }
 
     /**
@@ -85,17 +99,17 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
     public PolicyConfig withLoraRank(int r) {
         if (r <= 0) throw new IllegalArgumentException("adapter rank must be positive, got " + r);
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, r,
-                loraAlpha * r / loraRank, loraHead, seed, loraStem, handCrop);
+                loraAlpha * r / loraRank, loraHead, seed, loraStem, handCrop, aux);
     }
 
     public PolicyConfig withSeed(long s) {
-        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s, loraStem, handCrop);
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank, loraAlpha, loraHead, s, loraStem, handCrop, aux);
     }
 
     /** Adapters that also modulate the stem (or not); the base's weights do not depend on it. */
     public PolicyConfig withLoraStem(boolean on) {
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
-                loraAlpha, loraHead, seed, on, handCrop);
+                loraAlpha, loraHead, seed, on, handCrop, aux);
     }
 
     /**
@@ -104,7 +118,13 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
      */
     public PolicyConfig withHandCrop(int side) {
         return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
-                loraAlpha, loraHead, seed, loraStem, side);
+                loraAlpha, loraHead, seed, loraStem, side, aux);
+    }
+
+    /** With ({@code on}) or without the auxiliary head ({@link #aux()}). */
+    public PolicyConfig withAux(boolean on) {
+        return new PolicyConfig(image, patch, stem, stemConvs, keypoints, dim, layers, heads, ffn, maxInstruction, chunk, bins, loraRank,
+                loraAlpha, loraHead, seed, loraStem, handCrop, on ? GripEvents.DIMS : 0);
     }
 
     /** The native module config ("key=value,...") for a vocabulary of {@code vocab} words. */
@@ -114,6 +134,7 @@ public record PolicyConfig(int image, int patch, int stem, int stemConvs, int ke
                 + ",action_dim=" + EnvSpec.ACTION_DIM + ",state_dim=" + EnvSpec.STATE_DIM + ",bins=" + bins
                 + ",vocab=" + vocab + ",lora_rank=" + loraRank + ",lora_alpha=" + loraAlpha
                 + ",lora_head=" + (loraHead ? 1 : 0) + ",lora_stem=" + (loraStem ? 1 : 0) + ",seed=" + seed
-                + (handCrop > 0 ? ",hand_crop=" + handCrop + ",crop_proj=" + HandView.suiteCamera().nativeProjection() : "");
+                + (handCrop > 0 ? ",hand_crop=" + handCrop + ",crop_proj=" + HandView.suiteCamera().nativeProjection() : "")
+                + (aux > 0 ? ",aux=" + aux : "");
     }
 }

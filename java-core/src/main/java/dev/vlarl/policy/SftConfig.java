@@ -20,9 +20,11 @@ package dev.vlarl.policy;
  * @param stateNoise std (metres) of Gaussian noise added to the gripper position in the state
  *     (0: none). With few demonstrations the exact start position names the episode, and a
  *     policy that keys its trajectory on it never learns to look: noise makes it read the image.
+ * @param auxWeight weight of the auxiliary head's loss when pretraining a base that has one
+ *     ({@link PolicyConfig#aux()}; 0: token loss only). Adapter training never uses it.
  */
 public record SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
-        int checkpointEvery, double labelSigma, int shift, double stateNoise) {
+        int checkpointEvery, double labelSigma, int shift, double stateNoise, double auxWeight) {
     public SftConfig {
         if (steps <= 0 || batchSize <= 0 || checkpointEvery <= 0) throw new IllegalArgumentException("steps, batch size and checkpoint interval must be positive");
         if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive");
@@ -30,6 +32,13 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
         if (!(labelSigma >= 0) || labelSigma > 64) throw new IllegalArgumentException("labelSigma must be in [0, 64] bins, got " + labelSigma);
         if (shift < 0) throw new IllegalArgumentException("shift must be >= 0, got " + shift);
         if (!(stateNoise >= 0) || stateNoise > 1) throw new IllegalArgumentException("stateNoise must be in [0, 1] m, got " + stateNoise);
+        if (!(auxWeight >= 0) || !Double.isFinite(auxWeight)) throw new IllegalArgumentException("auxWeight must be finite and >= 0, got " + auxWeight);
+    }
+
+    /** No auxiliary loss. */
+    public SftConfig(int steps, int batchSize, double lr, double weightDecay, double clip, int warmup, long seed,
+            int checkpointEvery, double labelSigma, int shift, double stateNoise) {
+        this(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise, 0);
     }
 
     /** One-hot targets, no augmentation. */
@@ -44,7 +53,11 @@ public record SftConfig(int steps, int batchSize, double lr, double weightDecay,
     public static final double STATE_NOISE = 0.03;
 
     public SftConfig withSteps(int s) {
-        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise);
+        return new SftConfig(s, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise, auxWeight);
+    }
+
+    public SftConfig withAuxWeight(double w) {
+        return new SftConfig(steps, batchSize, lr, weightDecay, clip, warmup, seed, checkpointEvery, labelSigma, shift, stateNoise, w);
     }
 
     /** Learning rate at step s: linear warm-up, then cosine decay to 10%. */

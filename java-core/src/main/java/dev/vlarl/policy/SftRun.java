@@ -29,6 +29,9 @@ public final class SftRun {
     public record Result(double loss, double accuracy, int steps, double seconds, boolean resumed) {}
 
     static final List<String> COLUMNS = List.of("losses/ce", "charts/token_acc", "charts/grad_norm", "charts/lr", "charts/samples_per_s");
+    /** With an auxiliary loss: its value (before the weight) as one more column. */
+    static final List<String> COLUMNS_AUX = List.of("losses/ce", "charts/token_acc", "charts/grad_norm", "charts/lr", "charts/samples_per_s",
+            "losses/aux");
 
     private SftRun() {}
 
@@ -50,6 +53,11 @@ public final class SftRun {
             boolean progress, int stopAfter, java.util.function.IntConsumer onCheckpoint) {
         TinyVla m = policy.model();
         boolean base = task == null;
+        boolean aux = cfg.auxWeight() > 0;
+        if (aux && !base) throw new IllegalArgumentException("an auxiliary loss trains the base: adapters (task " + task + ") train without it");
+        if (aux && m.config().aux() == 0)
+            throw new IllegalArgumentException("auxWeight " + cfg.auxWeight() + " needs a base with an auxiliary head (PolicyConfig.aux; "
+                    + "a base created without one cannot grow it: pretrain a new base with --aux-weight)");
         if (!base && !m.hasTask(task)) m.addTask(task);
         m.setTrainable(base, task);
         DemoBatcher batcher = new DemoBatcher(demos, policy.words(), policy.actions(), m.config().chunk(),
@@ -70,16 +78,18 @@ public final class SftRun {
             int tail = 0;
             long t0 = System.nanoTime();
             int end = (int) Math.min(cfg.steps(), (long) stopAfter);
-            try (MetricsLog log = new MetricsLog(runDir, COLUMNS, start);
+            try (MetricsLog log = new MetricsLog(runDir, aux ? COLUMNS_AUX : COLUMNS, start);
                     ProgressBar bar = progress ? bar(base ? "pretrain" : "sft " + task, cfg.steps(), start) : null) {
                 long last = System.nanoTime();
                 for (int s = start; s < end; s++) {
                     batcher.fillRandom(batch, new SplittableRandom(cfg.seed() * 0x9E3779B97F4A7C15L + s), cfg.shift(), cfg.stateNoise());
                     double lr = cfg.lrAt(s);
                     trainer.setLearningRate(lr);
-                    SftTrainer.StepResult r = trainer.step(batch);
+                    SftTrainer.StepResult r = aux ? trainer.step(batch, cfg.auxWeight()) : trainer.step(batch);
                     long now = System.nanoTime();
-                    log.log(s, r.loss(), r.accuracy(), r.gradNorm(), lr, cfg.batchSize() / ((now - last) / 1e9));
+                    double rate = cfg.batchSize() / ((now - last) / 1e9);
+                    if (aux) log.log(s, r.loss(), r.accuracy(), r.gradNorm(), lr, rate, r.auxLoss());
+                    else log.log(s, r.loss(), r.accuracy(), r.gradNorm(), lr, rate);
                     last = now;
                     if (s >= end - 20) {
                         lossSum += r.loss();
@@ -88,7 +98,8 @@ public final class SftRun {
                     }
                     if (bar != null) {
                         bar.step();
-                        bar.setExtraMessage(String.format(" loss %.3f acc %.2f", r.loss(), r.accuracy()));
+                        bar.setExtraMessage(aux ? String.format(" loss %.3f acc %.2f aux %.2f", r.loss(), r.accuracy(), r.auxLoss())
+                                : String.format(" loss %.3f acc %.2f", r.loss(), r.accuracy()));
                     }
                     if ((s + 1) % cfg.checkpointEvery() == 0 || s + 1 == end) {
                         log.flush();

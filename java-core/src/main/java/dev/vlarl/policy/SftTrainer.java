@@ -15,13 +15,20 @@ import java.nio.file.Path;
  * cross-entropy, backward, clip, update).
  */
 public final class SftTrainer extends NativeResource {
-    /** Loss, token accuracy and gradient norm (before clipping) of one step. */
-    public record StepResult(double loss, double accuracy, double gradNorm) {}
+    /**
+     * Token loss, token accuracy, gradient norm (before clipping) and auxiliary loss (before its
+     * weight; NaN for a step without one) of one step.
+     */
+    public record StepResult(double loss, double accuracy, double gradNorm, double auxLoss) {
+        public StepResult(double loss, double accuracy, double gradNorm) {
+            this(loss, accuracy, gradNorm, Double.NaN);
+        }
+    }
 
     private final MemorySegment handle;
     private final TinyVla model;
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment out = arena.allocate(ValueLayout.JAVA_DOUBLE, 3);
+    private final MemorySegment out = arena.allocate(ValueLayout.JAVA_DOUBLE, 4);
 
     private SftTrainer(MemorySegment handle, TinyVla model) {
         this.handle = handle;
@@ -52,6 +59,20 @@ public final class SftTrainer extends NativeResource {
                 b.slots().handle(), b.targets().handle(), out, out.asSlice(8), out.asSlice(16)));
         return new StepResult(out.getAtIndex(ValueLayout.JAVA_DOUBLE, 0), out.getAtIndex(ValueLayout.JAVA_DOUBLE, 1),
                 out.getAtIndex(ValueLayout.JAVA_DOUBLE, 2));
+    }
+
+    /**
+     * A step on the token loss plus {@code auxWeight} times the auxiliary head's loss (a policy
+     * with {@link PolicyConfig#aux()} &gt; 0, a batch filled with aux targets).
+     */
+    public StepResult step(TrainBatch b, double auxWeight) {
+        ensureOpen();
+        if (!b.hasAux()) throw new IllegalArgumentException("the batch has no auxiliary targets (the policy's aux is 0)");
+        check(VlarlPolicy.vp_train_step_aux(handle, b.image().handle(), b.state().handle(), b.instruction().handle(),
+                b.slots().handle(), b.targets().handle(), b.auxTarget().handle(), b.auxMask().handle(), auxWeight, out,
+                out.asSlice(8), out.asSlice(16), out.asSlice(24)));
+        return new StepResult(out.getAtIndex(ValueLayout.JAVA_DOUBLE, 0), out.getAtIndex(ValueLayout.JAVA_DOUBLE, 1),
+                out.getAtIndex(ValueLayout.JAVA_DOUBLE, 2), out.getAtIndex(ValueLayout.JAVA_DOUBLE, 3));
     }
 
     /** Loss and accuracy on a batch without updating (the gradient norm is reported as 0). */

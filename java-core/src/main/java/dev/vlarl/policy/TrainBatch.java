@@ -11,7 +11,9 @@ import java.lang.foreign.ValueLayout;
  * Off-heap training batch, allocated once with its shapes and refilled in place each step;
  * the tensors wrap the buffers (no copies):
  * image {@code uint8[B, H, W, 3]}, state {@code float32[B, 8]}, instruction {@code int32[B, L]},
- * slots {@code int32[B]}, targets {@code int32[B, K, D]} (action tokens).
+ * slots {@code int32[B]}, targets {@code int32[B, K, D]} (action tokens); for a policy with an
+ * auxiliary head ({@link PolicyConfig#aux()} = A &gt; 0) also aux targets {@code float32[B, A]}
+ * and aux mask {@code float32[B]} (1: the row has a target).
  */
 public final class TrainBatch implements AutoCloseable {
     private final int size;
@@ -19,8 +21,9 @@ public final class TrainBatch implements AutoCloseable {
     private final int maxInstruction;
     private final int chunk;
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment images, states, instructions, slotIds, targetTokens;
-    private final Tensor image, state, instruction, slots, targets;
+    private final int aux;
+    private final MemorySegment images, states, instructions, slotIds, targetTokens, auxTargets, auxMasks;
+    private final Tensor image, state, instruction, slots, targets, auxTarget, auxMask;
 
     public TrainBatch(int size, PolicyConfig c) {
         if (size <= 0) throw new IllegalArgumentException("batch size must be positive");
@@ -39,6 +42,38 @@ public final class TrainBatch implements AutoCloseable {
         instruction = Tensor.wrap(instructions, DType.INT32, size, maxInstruction);
         slots = Tensor.wrap(slotIds, DType.INT32, size);
         targets = Tensor.wrap(targetTokens, DType.INT32, size, chunk, EnvSpec.ACTION_DIM);
+        this.aux = c.aux();
+        if (aux > 0) {
+            auxTargets = arena.allocate((long) size * aux * Float.BYTES, 64);
+            auxMasks = arena.allocate((long) size * Float.BYTES, 64);
+            auxTarget = Tensor.wrap(auxTargets, DType.FLOAT32, size, aux);
+            auxMask = Tensor.wrap(auxMasks, DType.FLOAT32, size);
+        } else {
+            auxTargets = auxMasks = null;
+            auxTarget = auxMask = null;
+        }
+    }
+
+    /** Whether the batch carries auxiliary targets (the policy has an auxiliary head). */
+    public boolean hasAux() {
+        return aux > 0;
+    }
+
+    /** Row {@code i}'s auxiliary target ({@code v[0..A)}), or none ({@code v == null}: masked out). */
+    public void setAux(int i, float[] v) {
+        if (aux == 0) throw new IllegalStateException("this batch has no auxiliary targets (the policy's aux is 0)");
+        auxMasks.setAtIndex(ValueLayout.JAVA_FLOAT, i, v == null ? 0f : 1f);
+        for (int k = 0; k < aux; k++) auxTargets.setAtIndex(ValueLayout.JAVA_FLOAT, (long) i * aux + k, v == null ? 0f : v[k]);
+    }
+
+    /** float32[B, A]; null without an auxiliary head. */
+    public Tensor auxTarget() {
+        return auxTarget;
+    }
+
+    /** float32[B]; null without an auxiliary head. */
+    public Tensor auxMask() {
+        return auxMask;
     }
 
     public int size() {
@@ -96,7 +131,7 @@ public final class TrainBatch implements AutoCloseable {
     @Override
     public void close() {
         try {
-            for (Tensor t : new Tensor[] {image, state, instruction, slots, targets}) t.close();
+            for (Tensor t : new Tensor[] {image, state, instruction, slots, targets, auxTarget, auxMask}) if (t != null) t.close();
         } finally {
             arena.close();
         }

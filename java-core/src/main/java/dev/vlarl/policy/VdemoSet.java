@@ -106,6 +106,11 @@ public final class VdemoSet implements DemoSet {
     }
 
     @Override
+    public double maxStepMetres(int e) {
+        return episodes.get(e).header().maxStepMetres();
+    }
+
+    @Override
     public String instruction(int e) {
         return episodes.get(e).header().instruction();
     }
