@@ -30,7 +30,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--demos", defaultValue = "50", description = "successful demonstrations per task (default ${DEFAULT-VALUE})")
     int demos;
 
-    @Option(names = "--steps", defaultValue = "8000", description = "optimiser steps (default ${DEFAULT-VALUE}: about 40 min on one core here)")
+    @Option(names = "--steps", defaultValue = "12000", description = "optimiser steps (default ${DEFAULT-VALUE}: the standing base, about 50 min on one core here)")
     int steps;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate (default ${DEFAULT-VALUE})")
