@@ -30,8 +30,7 @@ public final class SftRun {
 
     static final List<String> COLUMNS = List.of("losses/ce", "charts/token_acc", "charts/grad_norm", "charts/lr", "charts/samples_per_s");
     /** With an auxiliary loss: its value (before the weight) as one more column. */
-    static final List<String> COLUMNS_AUX = List.of("losses/ce", "charts/token_acc", "charts/grad_norm", "charts/lr", "charts/samples_per_s",
-            "losses/aux");
+    static final List<String> COLUMNS_AUX = java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.of("losses/aux")).toList();
 
     private SftRun() {}
 

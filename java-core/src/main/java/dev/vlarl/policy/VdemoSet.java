@@ -9,9 +9,11 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The suite's recorded demonstrations ({@code .vdemo} files), decoded into memory. */
 public final class VdemoSet implements DemoSet {
@@ -70,21 +72,24 @@ public final class VdemoSet implements DemoSet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list demonstrations under " + root + ": " + e.getMessage(), e);
         }
-        // A recording directory's manifest.json names its task: directories of other tasks, or of
-        // tasks already complete, are skipped unread.
-        Map<Path, Boolean> wanted = new LinkedHashMap<>();
+        // A recording directory's manifest.json names its task (empty: no readable manifest, every
+        // file is read): directories of other tasks are skipped unread, and so is the rest of a
+        // directory once its task has enough.
+        Map<Path, Optional<String>> dirTask = new HashMap<>();
         for (Path f : files) {
-            boolean want = wanted.computeIfAbsent(f.getParent(), dir -> {
+            Optional<String> task = dirTask.computeIfAbsent(f.getParent(), dir -> {
                 Path manifest = dir.resolve("manifest.json");
-                if (!Files.exists(manifest)) return true;
+                if (!Files.exists(manifest)) return Optional.empty();
                 try {
-                    List<Demonstration> l = byTask.get(PolicyFiles.JSON.readTree(manifest.toFile()).path("task").asText());
-                    return l != null && l.size() < perTask;
+                    return Optional.of(PolicyFiles.JSON.readTree(manifest.toFile()).path("task").asText());
                 } catch (IOException e) {
-                    return true;
+                    return Optional.empty();
                 }
             });
-            if (!want) continue;
+            if (task.isPresent()) {
+                List<Demonstration> l = byTask.get(task.get());
+                if (l == null || l.size() >= perTask) continue;
+            }
             try {
                 Demonstration d = DemoReader.read(f);
                 List<Demonstration> l = byTask.get(d.header().task());
